@@ -1,0 +1,46 @@
+package io.minik8s.apiserver.storage;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * A list request with upstream semantics.
+ *
+ * <ul>
+ *   <li>resourceVersion null or "": a consistent (quorum) read of the newest revision.
+ *   <li>"0": any revision; the watch cache serves it from memory (and ignores limit).
+ *   <li>"N" with match null or "NotOlderThan": a revision at least N (cache if it has caught up).
+ *   <li>"N" with match "Exact": exactly revision N, from etcd (GONE if compacted).
+ * </ul>
+ *
+ * A continue token (from a previous {@link ListResult}) continues at the token's revision;
+ * resourceVersion must then be empty. Once that revision is compacted the list fails with GONE.
+ *
+ * @param resourceVersion see above
+ * @param resourceVersionMatch null, "NotOlderThan" or "Exact"
+ * @param limit page size, 0 for all
+ * @param continueToken opaque token from a previous page, or null
+ * @param predicate which objects to return (label and field selectors); filtering happens before
+ *     the limit is applied, so a page holds up to limit matching objects
+ * @param indexHints exact field values every returned object must have (e.g. "spec.nodeName" →
+ *     "node1"), which the watch cache may answer from an index; the predicate checks them too
+ */
+public record ListRequest(
+    String resourceVersion,
+    String resourceVersionMatch,
+    long limit,
+    String continueToken,
+    Predicate<HasMetadata> predicate,
+    Map<String, String> indexHints) {
+
+  public ListRequest {
+    predicate = predicate == null ? o -> true : predicate;
+    indexHints = indexHints == null ? Map.of() : Map.copyOf(indexHints);
+  }
+
+  /** Everything, read consistently from etcd. */
+  public static ListRequest all() {
+    return new ListRequest(null, null, 0, null, null, null);
+  }
+}

@@ -1,0 +1,2 @@
+/** minik8s kubelet: filled by its own issue; the module exists so the build layout is complete. */
+package io.minik8s.kubelet;
