@@ -22,7 +22,9 @@ import java.util.function.Predicate;
  * @param limit page size, 0 for all
  * @param continueToken opaque token from a previous page, or null
  * @param predicate which objects to return (label and field selectors); filtering happens before
- *     the limit is applied, so a page holds up to limit matching objects
+ *     the limit is applied, so a page holds up to limit matching objects. Pass null (not a
+ *     predicate that accepts everything) when there are no selectors: only unfiltered lists report
+ *     a remainingItemCount, as upstream
  * @param indexHints exact field values every returned object must have (e.g. "spec.nodeName" →
  *     "node1"), which the watch cache may answer from an index; the predicate checks them too
  */
@@ -34,9 +36,17 @@ public record ListRequest(
     Predicate<HasMetadata> predicate,
     Map<String, String> indexHints) {
 
+  /** The predicate of a list without selectors. */
+  public static final Predicate<HasMetadata> EVERYTHING = o -> true;
+
   public ListRequest {
-    predicate = predicate == null ? o -> true : predicate;
+    predicate = predicate == null ? EVERYTHING : predicate;
     indexHints = indexHints == null ? Map.of() : Map.copyOf(indexHints);
+  }
+
+  /** Whether the list has selectors, so that some objects may be left out. */
+  public boolean filters() {
+    return predicate != EVERYTHING || !indexHints.isEmpty();
   }
 
   /** Everything, read consistently from etcd. */

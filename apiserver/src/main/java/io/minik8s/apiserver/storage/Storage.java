@@ -58,6 +58,15 @@ public interface Storage extends AutoCloseable {
    */
   Watch watch(String prefix, long afterRevision, WatchListener listener);
 
+  /**
+   * Like {@link #watch(String, long, WatchListener)}; with {@code bookmarks} the listener may also
+   * get BOOKMARK events telling how far the stream has come. Implementations without bookmarks
+   * ignore the flag.
+   */
+  default Watch watch(String prefix, long afterRevision, WatchListener listener, boolean bookmarks) {
+    return watch(prefix, afterRevision, listener);
+  }
+
   /** The newest revision of the store (etcd's header revision). */
   CompletableFuture<Long> currentRevision();
 

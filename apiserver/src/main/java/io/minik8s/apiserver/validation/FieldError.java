@@ -1,8 +1,11 @@
 package io.minik8s.apiserver.validation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.minik8s.api.Serialization;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
@@ -13,8 +16,8 @@ import java.util.stream.Collectors;
  *
  * @param type the kind of failure
  * @param field the field path, e.g. "spec.containers[0].name"
- * @param badValue the offending value (rendered only for INVALID, DUPLICATE, NOT_SUPPORTED,
- *     TOO_LONG), may be null
+ * @param badValue the offending value (rendered for INVALID, DUPLICATE, NOT_SUPPORTED, NOT_FOUND
+ *     and TOO_MANY, as upstream's ErrorBody does), may be null
  * @param detail the explanation, may be empty
  */
 public record FieldError(Type type, String field, Object badValue, String detail) {
@@ -76,12 +79,17 @@ public record FieldError(Type type, String field, Object badValue, String detail
     return new FieldError(Type.NOT_SUPPORTED, field, value, detail);
   }
 
+  /** A value that refers to something that does not exist (a volumeMount naming no volume). */
+  public static FieldError notFound(String field, Object value) {
+    return new FieldError(Type.NOT_FOUND, field, value, "");
+  }
+
   public static FieldError forbidden(String field, String detail) {
     return new FieldError(Type.FORBIDDEN, field, null, detail);
   }
 
   public static FieldError tooLong(String field, Object value, int max) {
-    return new FieldError(Type.TOO_LONG, field, value, "may not be more than " + max + " bytes");
+    return new FieldError(Type.TOO_LONG, field, value, "must have at most " + max + " bytes");
   }
 
   public static FieldError tooMany(String field, int actual, int max) {
@@ -101,7 +109,8 @@ public record FieldError(Type type, String field, Object badValue, String detail
         type == Type.INVALID
             || type == Type.DUPLICATE
             || type == Type.NOT_SUPPORTED
-            || type == Type.TOO_LONG && badValue != null;
+            || type == Type.NOT_FOUND
+            || type == Type.TOO_MANY;
     if (showValue) {
       s.append(": ").append(render(badValue));
     }
@@ -125,6 +134,19 @@ public record FieldError(Type type, String field, Object badValue, String detail
     }
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
+    }
+    // types with a String() method in Go print unquoted
+    if (value instanceof IntOrString ios) {
+      return ios.getIntVal() != null ? ios.getIntVal().toString() : String.valueOf(ios.getStrVal());
+    }
+    if (value instanceof Quantity q) {
+      return (q.getAmount() == null ? "" : q.getAmount()) + (q.getFormat() == null ? "" : q.getFormat());
+    }
+    if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
+      // Go's %#v of a []string, as in "spec.clusterIPs: Invalid value: []string{\"10.0.0.1\"}"
+      return list.stream()
+          .map(v -> "\"" + v + "\"")
+          .collect(Collectors.joining(", ", "[]string{", "}"));
     }
     try {
       return Serialization.json().writeValueAsString(value);

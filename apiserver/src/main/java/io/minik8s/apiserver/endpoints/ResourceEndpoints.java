@@ -1,0 +1,218 @@
+package io.minik8s.apiserver.endpoints;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.DeleteOptions;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.minik8s.api.ApiException;
+import io.minik8s.api.ResourceType;
+import io.minik8s.api.defaults.Defaults;
+import io.minik8s.apiserver.admission.AdmissionPlugin;
+import io.minik8s.apiserver.admission.AdmissionRequest;
+import io.minik8s.apiserver.auth.UserInfo;
+import io.minik8s.apiserver.http.ApiRequest;
+import io.minik8s.apiserver.http.Responder;
+import io.minik8s.apiserver.registry.DeleteOptionsView;
+import io.minik8s.apiserver.registry.GenericStore;
+import io.minik8s.apiserver.registry.Registry;
+import java.util.concurrent.CompletableFuture;
+
+/** The verb handlers of resource requests, over the generic registry. */
+public final class ResourceEndpoints {
+  private final Registry registry;
+  private final AdmissionPlugin admission;
+  private final WatchEndpoint watches;
+  private final BindingEndpoint bindings;
+
+  public ResourceEndpoints(Registry registry, AdmissionPlugin admission, WatchEndpoint watches) {
+    this.registry = registry;
+    this.admission = admission;
+    this.watches = watches;
+    this.bindings = new BindingEndpoint(registry);
+  }
+
+  public void handle(RequestInfo info, ApiRequest request, Responder responder, UserInfo user) {
+    ResourceType type =
+        registry
+            .types()
+            .find(info.group(), info.version(), info.resource())
+            .orElseThrow(ApiException::notFoundPath);
+    String sub = info.subresource();
+    if (!sub.isEmpty()
+        && (!type.hasSubresource(sub) || !Discovery.SERVED_SUBRESOURCES.contains(sub))) {
+      throw ApiException.notFoundPath();
+    }
+    if (!type.namespaced() && !info.namespace().isEmpty()) {
+      throw ApiException.notFoundPath();
+    }
+    if (type.listType() == null || sub.equals("binding")) {
+      answer(request, responder, bindings.create(info, request, type), 201);
+      return;
+    }
+    GenericStore store = registry.store(type);
+    String ns = info.namespace();
+    boolean dryRun = "All".equals(request.param("dryRun"));
+    if (request.param("dryRun") != null && !dryRun) {
+      throw ApiException.badRequest("dryRun: Unsupported value: \"" + request.param("dryRun")
+          + "\": supported values: \"All\"");
+    }
+    switch (info.verb()) {
+      case "get" -> {
+        requireNoSubresourceExcept(sub, "status");
+        answer(request, responder, store.get(ns, info.name()), 200);
+      }
+      case "list" -> list(request, responder, type, store, ns);
+      case "watch" -> watches.watch(info, request, responder, type, store);
+      case "create" -> {
+        requireNoSubresourceExcept(sub, "");
+        HasMetadata object = decode(request, type);
+        checkNamespace(object, ns, type);
+        answer(request, responder,
+            admit("CREATE", type, "", ns, object, user)
+                .thenCompose(v -> store.create(ns, object, dryRun)), 201);
+      }
+      case "update" -> {
+        requireNoSubresourceExcept(sub, "status", "finalize");
+        HasMetadata object = decode(request, type);
+        checkNamespace(object, ns, type);
+        String bodyName = object.getMetadata().getName();
+        if (bodyName == null || bodyName.isEmpty()) {
+          object.getMetadata().setName(info.name());
+        } else if (!bodyName.equals(info.name())) {
+          throw ApiException.badRequest(
+              "the name of the object (" + bodyName + ") does not match the name on the URL ("
+                  + info.name() + ")");
+        }
+        answer(request, responder,
+            admit("UPDATE", type, sub, ns, object, user)
+                .thenCompose(v -> store.update(ns, info.name(), object,
+                    sub.isEmpty() ? null : sub, dryRun)), 200);
+      }
+      case "delete" -> {
+        requireNoSubresourceExcept(sub, "");
+        DeleteOptionsView options = deleteOptions(request, dryRun);
+        CompletableFuture<Object> result =
+            admit("DELETE", type, "", ns, null, user, info.name())
+                .thenCompose(v -> store.delete(ns, info.name(), options))
+                .thenApply(r -> r.deleted() && !store.strategyReturnsDeletedObject()
+                    ? Responses.success(type, r.object())
+                    : r.object());
+        answer(request, responder, result, 200);
+      }
+      case "deletecollection" -> {
+        requireNoSubresourceExcept(sub, "");
+        ListOptions list = ListOptions.parse(request, type);
+        DeleteOptionsView options = deleteOptions(request, dryRun);
+        store.deleteCollection(ns, list.toListRequest(), options)
+            .whenComplete((items, error) -> {
+              if (error != null) {
+                Responses.error(request, responder, error);
+              } else {
+                Responses.list(request, responder, type, items, "", null, null);
+              }
+            });
+      }
+      case "patch" -> throw ApiException.unsupportedMediaType(request.header("Content-Type"));
+      default -> throw ApiException.methodNotAllowed();
+    }
+  }
+
+  private void list(
+      ApiRequest request, Responder responder, ResourceType type, GenericStore store, String ns) {
+    ListOptions options = ListOptions.parse(request, type);
+    store
+        .list(ns, options.toListRequest())
+        .whenComplete(
+            (page, error) -> {
+              if (error != null) {
+                Responses.error(request, responder, error);
+              } else {
+                Responses.list(request, responder, type, page.items(),
+                    String.valueOf(page.revision()), page.continueToken(),
+                    page.remainingItemCount());
+              }
+            });
+  }
+
+  private HasMetadata decode(ApiRequest request, ResourceType type) {
+    HasMetadata object = BodyCodec.decode(request, type);
+    Defaults.apply(object);
+    return object;
+  }
+
+  private static void checkNamespace(HasMetadata object, String ns, ResourceType type) {
+    String bodyNs = object.getMetadata().getNamespace();
+    if (type.namespaced() && bodyNs != null && !bodyNs.isEmpty() && !bodyNs.equals(ns)) {
+      throw ApiException.badRequest(
+          "the namespace of the provided object does not match the namespace sent on the request");
+    }
+  }
+
+  private static void requireNoSubresourceExcept(String sub, String... allowed) {
+    if (sub.isEmpty()) {
+      return;
+    }
+    for (String a : allowed) {
+      if (a.equals(sub)) {
+        return;
+      }
+    }
+    throw ApiException.methodNotAllowed();
+  }
+
+  private CompletableFuture<Void> admit(String op, ResourceType type, String sub, String ns,
+      HasMetadata object, UserInfo user) {
+    return admit(op, type, sub, ns, object, user,
+        object.getMetadata().getName() == null ? "" : object.getMetadata().getName());
+  }
+
+  private CompletableFuture<Void> admit(String op, ResourceType type, String sub, String ns,
+      HasMetadata object, UserInfo user, String name) {
+    return admission.admit(new AdmissionRequest(op, type, sub, ns, name, object, user));
+  }
+
+  private static DeleteOptionsView deleteOptions(ApiRequest request, boolean dryRun) {
+    DeleteOptions options = new DeleteOptions();
+    if (request.body().length > 0) {
+      JsonNode tree = BodyCodec.tree(request);
+      options = BodyCodec.decode(tree, tree.path("apiVersion").asText("v1"), "DeleteOptions",
+          DeleteOptions.class);
+    }
+    Long grace = options.getGracePeriodSeconds();
+    if (request.param("gracePeriodSeconds") != null) {
+      try {
+        grace = Long.parseLong(request.param("gracePeriodSeconds"));
+      } catch (NumberFormatException e) {
+        throw ApiException.badRequest("invalid gracePeriodSeconds: "
+            + request.param("gracePeriodSeconds"));
+      }
+    }
+    String policy = options.getPropagationPolicy();
+    if (request.param("propagationPolicy") != null) {
+      policy = request.param("propagationPolicy");
+    }
+    if (policy == null && options.getOrphanDependents() != null) {
+      policy = options.getOrphanDependents() ? "Orphan" : "Background";
+    }
+    if (policy != null && !policy.equals("Background") && !policy.equals("Foreground")
+        && !policy.equals("Orphan")) {
+      throw ApiException.badRequest("propagationPolicy: Unsupported value: \"" + policy
+          + "\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
+    }
+    boolean bodyDryRun = options.getDryRun() != null && options.getDryRun().contains("All");
+    var pre = options.getPreconditions();
+    return new DeleteOptionsView(grace, pre == null ? null : pre.getUid(),
+        pre == null ? null : pre.getResourceVersion(), policy, dryRun || bodyDryRun);
+  }
+
+  private static void answer(
+      ApiRequest request, Responder responder, CompletableFuture<?> result, int code) {
+    result.whenComplete(
+        (value, error) -> {
+          if (error != null) {
+            Responses.error(request, responder, error);
+          } else {
+            Responses.object(request, responder, code, value);
+          }
+        });
+  }
+}

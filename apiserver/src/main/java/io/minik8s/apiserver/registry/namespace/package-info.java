@@ -1,0 +1,2 @@
+/** The Namespace strategy: the kubernetes finalizer, Terminating phase and the finalize subresource. */
+package io.minik8s.apiserver.registry.namespace;
