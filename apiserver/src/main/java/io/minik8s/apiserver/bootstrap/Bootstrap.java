@@ -77,6 +77,16 @@ public final class Bootstrap {
     GenericStore store = registry.store(resource.equals("priorityclasses")
         ? "scheduling.k8s.io" : "", resource);
     Defaults.apply(object);
+    // look first: re-creating would fail on the requested ClusterIP before the name clash
+    return store.get(namespace, object.getMetadata().getName())
+        .handle((existing, missing) -> missing == null
+            ? CompletableFuture.<Void>completedFuture(null)
+            : create(store, resource, namespace, object))
+        .thenCompose(f -> f);
+  }
+
+  private CompletableFuture<Void> create(GenericStore store, String resource, String namespace,
+      HasMetadata object) {
     return store.create(namespace, object, false).handle((created, error) -> {
       if (error != null) {
         Throwable t = StorageErrors.unwrap(error);

@@ -62,7 +62,7 @@ public record ListOptions(
       try {
         selector = LabelSelector.parse(labels);
       } catch (IllegalArgumentException e) {
-        throw ApiException.badRequest("unable to parse requirement: " + e.getMessage());
+        throw ApiException.badRequest(e.getMessage());
       }
       Predicate<HasMetadata> byLabels = o -> selector.matches(labelsOf(o));
       predicate = byLabels;

@@ -64,6 +64,9 @@ public final class ResourceEndpoints {
       case "watch" -> watches.watch(info, request, responder, type, store);
       case "create" -> {
         requireNoSubresourceExcept(sub, "");
+        if (!info.name().isEmpty()) {
+          throw ApiException.methodNotAllowed(); // POST goes to the collection
+        }
         HasMetadata object = decode(request, type);
         checkNamespace(object, ns, type);
         answer(request, responder,

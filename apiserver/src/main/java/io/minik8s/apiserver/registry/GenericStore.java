@@ -275,8 +275,8 @@ public final class GenericStore {
   }
 
   ApiException invalid(HasMetadata object, List<FieldError> errors) {
-    String name = object.getMetadata() == null ? "" : object.getMetadata().getName();
-    return Invalids.of(type(), name, errors);
+    String name = object.getMetadata() == null ? null : object.getMetadata().getName();
+    return Invalids.of(type(), name == null ? "" : name, errors);
   }
 
   <T> CompletableFuture<T> translate(CompletableFuture<T> future, String name) {

@@ -55,6 +55,11 @@ public record FieldError(Type type, String field, Object badValue, String detail
     Objects.requireNonNull(type);
     Objects.requireNonNull(field);
     detail = detail == null ? "" : detail;
+    // a fabric8 Quantity compares by parsing its amount, which fails for the invalid ones we
+    // report; upstream renders them as their string anyway
+    if (badValue instanceof io.fabric8.kubernetes.api.model.Quantity q) {
+      badValue = q.toString();
+    }
   }
 
   public static FieldError required(String field, String detail) {

@@ -30,7 +30,7 @@ final class ResourceLists {
     String input = quantity.toString();
     String output;
     try {
-      ResourceQuantity parsed = ResourceQuantity.parse(input);
+      ResourceQuantity parsed = ResourceQuantity.parse(input.strip());
       // an amount already whole in millis keeps the string upstream keeps when it parses one;
       // an amount that had to be rounded is printed afresh
       boolean wholeMillis = parsed.amount().scale() <= -MILLI;

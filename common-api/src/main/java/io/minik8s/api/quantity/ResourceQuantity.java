@@ -63,15 +63,16 @@ public record ResourceQuantity(BigDecimal amount, Format format)
   }
 
   /**
-   * The string upstream writes when it decodes {@code value} and encodes it again: the input itself
-   * when upstream's parser keeps it (it is already in a canonical shape), otherwise the canonical
-   * form.
+   * The string upstream writes back after decoding {@code value} from JSON (its UnmarshalJSON trims
+   * surrounding space, then parses): the trimmed input itself when upstream's parser keeps it,
+   * which it does for most strings already in a canonical shape, otherwise the canonical form.
    *
    * @throws IllegalArgumentException when the string is not a quantity
    */
   public static String serializedForm(String value) {
-    QuantityParser.Parsed parsed = QuantityParser.parse(Objects.requireNonNull(value, "value"));
-    return parsed.keepsInput() ? value : parsed.quantity().toString();
+    String trimmed = Objects.requireNonNull(value, "value").strip();
+    QuantityParser.Parsed parsed = QuantityParser.parse(trimmed);
+    return parsed.keepsInput() ? trimmed : parsed.quantity().toString();
   }
 
   /** {@code value} units (upstream's NewQuantity). */
@@ -90,14 +91,15 @@ public record ResourceQuantity(BigDecimal amount, Format format)
   }
 
   /**
-   * Converts fabric8's model quantity (amount and suffix kept as strings).
+   * Converts fabric8's model quantity (amount and suffix kept as strings), trimming surrounding
+   * space as upstream's JSON decoding does.
    *
    * @throws IllegalArgumentException when it does not hold a valid quantity
    */
   public static ResourceQuantity fromFabric8(Quantity quantity) {
     String amount = quantity.getAmount() == null ? "" : quantity.getAmount();
     String suffix = quantity.getFormat() == null ? "" : quantity.getFormat();
-    return parse(amount + suffix);
+    return parse((amount + suffix).strip());
   }
 
   /** This quantity as fabric8's model quantity, in canonical form. */

@@ -89,21 +89,22 @@ public final class LabelSelector {
     for (LabelSelectorRequirement expression : expressions) {
       Operator operator = expressionOperator(expression.getOperator());
       List<String> values = expression.getValues() == null ? List.of() : expression.getValues();
-      list.add(requirement(expression.getKey(), operator, values));
+      String key = expression.getKey() == null ? "" : expression.getKey();
+      list.add(requirement(key, operator, values));
     }
     return of(list);
   }
 
-  private static Operator expressionOperator(String operator) {
-    return switch (operator == null ? "" : operator) {
+  private static Operator expressionOperator(String value) {
+    String operator = value == null ? "" : value;
+    return switch (operator) {
       case "In" -> Operator.IN;
       case "NotIn" -> Operator.NOT_IN;
       case "Exists" -> Operator.EXISTS;
       case "DoesNotExist" -> Operator.DOES_NOT_EXIST;
       default ->
           throw new IllegalArgumentException(
-              FieldErrors.quote(String.valueOf(operator == null ? "" : operator))
-                  + " is not a valid label selector operator");
+              FieldErrors.quote(operator) + " is not a valid label selector operator");
     };
   }
 

@@ -205,6 +205,9 @@ class ResourceQuantityParseTest {
     ".001e12, 1e9",
     "1000e-12, 1e-9",
     "00, 0",
+    // JSON decoding trims surrounding space first
+    "' 1 ', 1",
+    "' 0.5 ', 500m",
   })
   void writesBackWhatUpstreamWritesAfterDecoding(String input, String written) {
     assertThat(ResourceQuantity.serializedForm(input)).isEqualTo(written);

@@ -36,7 +36,10 @@ final class CacheWatcher implements Storage.Watch {
   private volatile boolean closed;
   private volatile boolean terminated;
 
-  /** The newest revision queued for the listener: events at or before it are not sent again. */
+  /** Only events after this revision are sent. */
+  private final long startRevision;
+
+  /** The newest revision queued for the listener: a bookmark at or before it says nothing new. */
   private long lastRevision;
 
   /**
@@ -59,6 +62,7 @@ final class CacheWatcher implements Storage.Watch {
     this.executor = executor;
     this.bookmarkObject = bookmarkObject;
     this.onClose = onClose;
+    this.startRevision = afterRevision;
     this.lastRevision = afterRevision;
     int replayed = 0;
     for (WatchEvent event : replay) {
@@ -127,7 +131,9 @@ final class CacheWatcher implements Storage.Watch {
   }
 
   private boolean matches(WatchEvent event) {
-    return event.revision() > lastRevision && event.key() != null && event.key().startsWith(prefix);
+    return event.revision() > startRevision
+        && event.key() != null
+        && event.key().startsWith(prefix);
   }
 
   private void enqueue(Object item) {

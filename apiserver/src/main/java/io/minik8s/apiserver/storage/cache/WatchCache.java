@@ -75,13 +75,15 @@ final class WatchCache {
 
   /** Applies one delegate event and fans it out; BOOKMARKs only move the revision forward. */
   synchronized void apply(WatchEvent event) {
-    if (event.revision() <= revision) {
+    if (event.type() == WatchEvent.Type.BOOKMARK) {
+      revision = Math.max(revision, event.revision());
+      return;
+    }
+    // one etcd transaction may change several keys at the same revision
+    if (event.revision() < revision) {
       return;
     }
     revision = event.revision();
-    if (event.type() == WatchEvent.Type.BOOKMARK) {
-      return;
-    }
     HasMetadata old =
         event.type() == WatchEvent.Type.DELETED
             ? objects.remove(event.key())
