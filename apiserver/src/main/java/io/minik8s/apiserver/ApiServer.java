@@ -114,7 +114,7 @@ public final class ApiServer implements AutoCloseable {
     Health health = new Health(() -> namespaces.storage().currentRevision()
         .orTimeout(2, TimeUnit.SECONDS).thenApply(rev -> true));
     ApiRouter router = new ApiRouter(Authenticator.localAdmin(), Authorizer.alwaysAllow(),
-        new ResourceEndpoints(registry, admission, watches), new Discovery(types), health,
+        new ResourceEndpoints(registry, admission, watches, options.requestTimeout), new Discovery(types), health,
         VERSION, this::serverAddress);
 
     int workerThreads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);

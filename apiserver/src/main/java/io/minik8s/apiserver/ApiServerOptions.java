@@ -79,6 +79,11 @@ public final class ApiServerOptions {
           + " picks between this and twice it (default: ${DEFAULT-VALUE}).")
   long minRequestTimeout;
 
+  @Option(names = "--request-timeout", defaultValue = "1m0s", converter = DurationConverter.class,
+      description = "How long a non-watch request may take before the server answers 504"
+          + " (default: ${DEFAULT-VALUE}).")
+  Duration requestTimeout;
+
   @Option(names = "--watch-bookmark-interval", defaultValue = "1m0s",
       converter = DurationConverter.class, hidden = true,
       description = "How often idle watches that allow bookmarks get one.")

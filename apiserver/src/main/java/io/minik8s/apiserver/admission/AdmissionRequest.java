@@ -22,4 +22,14 @@ public record AdmissionRequest(
     String namespace,
     String name,
     HasMetadata object,
-    UserInfo user) {}
+    UserInfo user) {
+
+  /** The pod a CREATE of the pods resource itself (no subresource) carries, or null. */
+  public io.fabric8.kubernetes.api.model.Pod createdPod() {
+    if (operation.equals("CREATE") && subresource.isEmpty()
+        && object instanceof io.fabric8.kubernetes.api.model.Pod pod && pod.getSpec() != null) {
+      return pod;
+    }
+    return null;
+  }
+}

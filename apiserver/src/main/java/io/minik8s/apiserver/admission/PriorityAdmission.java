@@ -20,10 +20,8 @@ public final class PriorityAdmission implements AdmissionPlugin {
 
   @Override
   public CompletableFuture<Void> admit(AdmissionRequest request) {
-    if (!request.operation().equals("CREATE")
-        || !request.subresource().isEmpty()
-        || !(request.object() instanceof Pod pod)
-        || pod.getSpec() == null) {
+    Pod pod = request.createdPod();
+    if (pod == null) {
       return CompletableFuture.completedFuture(null);
     }
     String className = pod.getSpec().getPriorityClassName();

@@ -38,7 +38,10 @@ public record ListOptions(
       throw ApiException.badRequest("resourceVersionMatch: Unsupported value: \"" + match
           + "\": supported values: \"Exact\", \"NotOlderThan\"");
     }
-    if (match != null && rv == null) {
+    Boolean sendInitial = request.param("sendInitialEvents") == null
+        ? null : request.flag("sendInitialEvents");
+    // a streaming list (sendInitialEvents) names NotOlderThan without a resourceVersion
+    if (match != null && rv == null && sendInitial == null) {
       throw ApiException.badRequest(
           "resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless"
               + " resourceVersion is provided");
@@ -52,8 +55,6 @@ public record ListOptions(
       throw ApiException.badRequest(
           "specifying resource version is not allowed when using continue");
     }
-    Boolean sendInitial = request.param("sendInitialEvents") == null
-        ? null : request.flag("sendInitialEvents");
     Predicate<HasMetadata> predicate = ListRequest.EVERYTHING;
     Map<String, String> hints = Map.of();
     String labels = emptyToNull(request.param("labelSelector"));

@@ -14,7 +14,11 @@ import io.minik8s.apiserver.http.Responder;
 import io.minik8s.apiserver.registry.DeleteOptionsView;
 import io.minik8s.apiserver.registry.GenericStore;
 import io.minik8s.apiserver.registry.Registry;
+import io.minik8s.apiserver.registry.StorageErrors;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The verb handlers of resource requests, over the generic registry. */
 public final class ResourceEndpoints {
@@ -22,8 +26,15 @@ public final class ResourceEndpoints {
   private final AdmissionPlugin admission;
   private final WatchEndpoint watches;
   private final BindingEndpoint bindings;
+  private final Duration requestTimeout;
 
-  public ResourceEndpoints(Registry registry, AdmissionPlugin admission, WatchEndpoint watches) {
+  /**
+   * @param requestTimeout how long a non-watch request may take before it is answered with 504
+   *     (upstream's --request-timeout), e.g. while etcd does not answer
+   */
+  public ResourceEndpoints(Registry registry, AdmissionPlugin admission, WatchEndpoint watches,
+      Duration requestTimeout) {
+    this.requestTimeout = requestTimeout;
     this.registry = registry;
     this.admission = admission;
     this.watches = watches;
@@ -105,7 +116,7 @@ public final class ResourceEndpoints {
         requireNoSubresourceExcept(sub, "");
         ListOptions list = ListOptions.parse(request, type);
         DeleteOptionsView options = deleteOptions(request, dryRun);
-        store.deleteCollection(ns, list.toListRequest(), options)
+        withDeadline(store.deleteCollection(ns, list.toListRequest(), options))
             .whenComplete((items, error) -> {
               if (error != null) {
                 Responses.error(request, responder, error);
@@ -122,8 +133,7 @@ public final class ResourceEndpoints {
   private void list(
       ApiRequest request, Responder responder, ResourceType type, GenericStore store, String ns) {
     ListOptions options = ListOptions.parse(request, type);
-    store
-        .list(ns, options.toListRequest())
+    withDeadline(store.list(ns, options.toListRequest()))
         .whenComplete(
             (page, error) -> {
               if (error != null) {
@@ -207,9 +217,18 @@ public final class ResourceEndpoints {
         pre == null ? null : pre.getResourceVersion(), policy, dryRun || bodyDryRun);
   }
 
-  private static void answer(
+  private <T> CompletableFuture<T> withDeadline(CompletableFuture<T> result) {
+    return result.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .exceptionallyCompose(e -> CompletableFuture.failedFuture(
+            StorageErrors.unwrap(e) instanceof TimeoutException
+                ? ApiException.timeout("the server was unable to return a response in the time"
+                    + " allotted, but may still be processing the request", 1)
+                : StorageErrors.unwrap(e)));
+  }
+
+  private void answer(
       ApiRequest request, Responder responder, CompletableFuture<?> result, int code) {
-    result.whenComplete(
+    withDeadline(result).whenComplete(
         (value, error) -> {
           if (error != null) {
             Responses.error(request, responder, error);

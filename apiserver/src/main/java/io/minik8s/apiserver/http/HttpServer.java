@@ -59,8 +59,9 @@ public final class HttpServer implements AutoCloseable {
     if (channel != null) {
       channel.close().syncUninterruptibly();
     }
-    boss.shutdownGracefully();
-    io.shutdownGracefully();
+    // in-flight responses were written before close; no quiet period is needed
+    boss.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
+    io.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /** Aggregates bodies up to the limit and answers larger ones with a 413 Status. */

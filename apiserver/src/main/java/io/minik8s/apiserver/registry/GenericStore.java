@@ -232,7 +232,9 @@ public final class GenericStore {
     } else {
       meta.setGeneration(old.getGeneration());
     }
-    throwIfInvalid(next, strategy.validateUpdate(next, current));
+    throwIfInvalid(next, "status".equals(subresource)
+        ? strategy.validateStatusUpdate(next, current)
+        : strategy.validateUpdate(next, current));
     meta.setResourceVersion(null);
     return next;
   }

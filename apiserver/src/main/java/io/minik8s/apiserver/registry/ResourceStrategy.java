@@ -50,6 +50,11 @@ public interface ResourceStrategy {
     return Validators.validateUpdate(object, old);
   }
 
+  /** Validates a status-subresource update (upstream's ValidateXStatusUpdate). */
+  default List<FieldError> validateStatusUpdate(HasMetadata object, HasMetadata old) {
+    return Validators.validateStatusUpdate(object, old);
+  }
+
   /** Whether metadata.generation is kept (1 on create, bumped on spec changes). */
   default boolean tracksGeneration() {
     return false;

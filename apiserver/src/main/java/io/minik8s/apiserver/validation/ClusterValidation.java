@@ -79,7 +79,8 @@ public final class ClusterValidation {
         && !oldSpec.getProviderID().equals(spec.getProviderID())) {
       errs.add(
           FieldError.forbidden(
-              "spec.providerID", "node updates may not change providerID except from \"\" to valid"));
+              "spec.providerID",
+              "node updates may not change providerID except from \"\" to valid"));
     }
     return errs;
   }
@@ -113,7 +114,8 @@ public final class ClusterValidation {
               "maximum allowed value of a user defined priority is "
                   + HIGHEST_USER_DEFINABLE_PRIORITY));
     }
-    errs.addAll(FieldChecks.oneOf(pc.getPreemptionPolicy(), "preemptionPolicy", PREEMPTION_POLICIES));
+    errs.addAll(
+        FieldChecks.oneOf(pc.getPreemptionPolicy(), "preemptionPolicy", PREEMPTION_POLICIES));
     return errs;
   }
 
@@ -126,7 +128,8 @@ public final class ClusterValidation {
       errs.add(FieldError.forbidden("value", "may not be changed in an update."));
     }
     errs.addAll(
-        FieldChecks.immutable(pc.getPreemptionPolicy(), old.getPreemptionPolicy(), "preemptionPolicy"));
+        FieldChecks.immutable(
+            pc.getPreemptionPolicy(), old.getPreemptionPolicy(), "preemptionPolicy"));
     return errs;
   }
 

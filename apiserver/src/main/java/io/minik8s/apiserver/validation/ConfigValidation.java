@@ -94,7 +94,8 @@ public final class ConfigValidation {
   }
 
   /** A Secret update: its type never changes; an immutable secret's data neither. */
-  public static List<FieldError> validateSecretUpdate(Secret secret, Secret old, boolean namespaced) {
+  public static List<FieldError> validateSecretUpdate(
+      Secret secret, Secret old, boolean namespaced) {
     List<FieldError> errs = metaUpdate(secret.getMetadata(), old.getMetadata());
     errs.addAll(FieldChecks.immutable(type(secret), type(old), "type"));
     if (Boolean.TRUE.equals(old.getImmutable())) {
@@ -129,7 +130,8 @@ public final class ConfigValidation {
         String account =
             secret.getMetadata() == null
                 ? null
-                : map(secret.getMetadata().getAnnotations()).get("kubernetes.io/service-account.name");
+                : map(secret.getMetadata().getAnnotations())
+                    .get("kubernetes.io/service-account.name");
         if (FieldChecks.isEmpty(account)) {
           errs.add(
               FieldError.required(
@@ -173,16 +175,13 @@ public final class ConfigValidation {
     return Math.max(0, (long) s.length() * 3 / 4 - padding);
   }
 
-  private static List<FieldError> meta(
-      ObjectMeta meta, boolean namespaced) {
+  private static List<FieldError> meta(ObjectMeta meta, boolean namespaced) {
     return new ArrayList<>(
         ObjectMetaValidation.validate(
             meta, namespaced, ObjectMetaValidation.SUBDOMAIN_NAME, "metadata"));
   }
 
-  private static List<FieldError> metaUpdate(
-      ObjectMeta meta,
-      ObjectMeta old) {
+  private static List<FieldError> metaUpdate(ObjectMeta meta, ObjectMeta old) {
     return new ArrayList<>(ObjectMetaValidation.validateUpdate(meta, old, "metadata"));
   }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Upstream's per-container rules: names, image, ports, environment, mounts, resources, pull
- * policy and probes. Names are unique across init and regular containers.
+ * Upstream's per-container rules: names, image, ports, environment, mounts, resources, pull policy
+ * and probes. Names are unique across init and regular containers.
  */
 public final class ContainerValidation {
   static final List<String> PROTOCOLS = List.of("SCTP", "TCP", "UDP");
@@ -220,8 +220,10 @@ public final class ContainerValidation {
     errs.addAll(ProbeValidation.validate(ctr.getLivenessProbe(), path + ".livenessProbe"));
     errs.addAll(ProbeValidation.validate(ctr.getReadinessProbe(), path + ".readinessProbe"));
     errs.addAll(ProbeValidation.validate(ctr.getStartupProbe(), path + ".startupProbe"));
-    errs.addAll(ProbeValidation.successThresholdIsOne(ctr.getLivenessProbe(), path + ".livenessProbe"));
-    errs.addAll(ProbeValidation.successThresholdIsOne(ctr.getStartupProbe(), path + ".startupProbe"));
+    errs.addAll(
+        ProbeValidation.successThresholdIsOne(ctr.getLivenessProbe(), path + ".livenessProbe"));
+    errs.addAll(
+        ProbeValidation.successThresholdIsOne(ctr.getStartupProbe(), path + ".startupProbe"));
     return errs;
   }
 }

@@ -74,8 +74,7 @@ public final class DeploymentStrategyValidation {
     if (value.getIntVal() != null) {
       return FieldChecks.nonNegative(value.getIntVal(), path);
     }
-    return List.of(
-        FieldError.invalid(path, value, "must be an integer or percentage (e.g '5%')"));
+    return List.of(FieldError.invalid(path, value, "must be an integer or percentage (e.g '5%')"));
   }
 
   /** Upstream's IsNotMoreThan100Percent. */

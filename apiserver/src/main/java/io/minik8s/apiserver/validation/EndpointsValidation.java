@@ -18,8 +18,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Upstream's rules for Endpoints and EndpointSlices. One deliberate difference: loopback
- * addresses are accepted, because local minik8s clusters give every node a 127.0.0.0/8 address.
+ * Upstream's rules for Endpoints and EndpointSlices. One deliberate difference: loopback addresses
+ * are accepted, because local minik8s clusters give every node a 127.0.0.0/8 address.
  */
 public final class EndpointsValidation {
   static final List<String> ADDRESS_TYPES = List.of("FQDN", "IPv4", "IPv6");
@@ -102,7 +102,8 @@ public final class EndpointsValidation {
       if (!names.add(name)) {
         errs.add(FieldError.duplicate(idx + ".name", name));
       }
-      errs.addAll(FieldChecks.oneOf(port.getProtocol(), idx + ".protocol", ContainerValidation.PROTOCOLS));
+      errs.addAll(
+          FieldChecks.oneOf(port.getProtocol(), idx + ".protocol", ContainerValidation.PROTOCOLS));
       if (!isEmpty(port.getAppProtocol())) {
         errs.addAll(FieldChecks.qualifiedName(port.getAppProtocol(), idx + ".appProtocol"));
       }
@@ -115,7 +116,8 @@ public final class EndpointsValidation {
       EndpointSlice slice, EndpointSlice old, boolean namespaced) {
     List<FieldError> errs =
         new ArrayList<>(
-            ObjectMetaValidation.validateUpdate(slice.getMetadata(), old.getMetadata(), "metadata"));
+            ObjectMetaValidation.validateUpdate(
+                slice.getMetadata(), old.getMetadata(), "metadata"));
     errs.addAll(validateEndpointSlice(slice, namespaced));
     errs.addAll(FieldChecks.immutable(slice.getAddressType(), old.getAddressType(), "addressType"));
     return errs;
@@ -154,7 +156,8 @@ public final class EndpointsValidation {
       errs.addAll(FieldChecks.dns1123Subdomain(ep.getNodeName(), path + ".nodeName"));
     }
     errs.addAll(
-        ObjectMetaValidation.validateLabels(ep.getDeprecatedTopology(), path + ".deprecatedTopology"));
+        ObjectMetaValidation.validateLabels(
+            ep.getDeprecatedTopology(), path + ".deprecatedTopology"));
     if (ep.getHostname() != null) {
       errs.addAll(FieldChecks.dns1123Label(ep.getHostname(), path + ".hostname"));
     }
@@ -190,7 +193,8 @@ public final class EndpointsValidation {
     for (String msg : NameValidation.isValidPortNum(number)) {
       errs.add(FieldError.invalid(path + ".port", number, msg));
     }
-    errs.addAll(FieldChecks.oneOf(port.getProtocol(), path + ".protocol", ContainerValidation.PROTOCOLS));
+    errs.addAll(
+        FieldChecks.oneOf(port.getProtocol(), path + ".protocol", ContainerValidation.PROTOCOLS));
     return errs;
   }
 
@@ -201,7 +205,8 @@ public final class EndpointsValidation {
     }
     if (ip.startsWith("169.254.") || ip.toLowerCase(Locale.ROOT).startsWith("fe80:")) {
       return List.of(
-          FieldError.invalid(path, ip, "may not be in the link-local range (169.254.0.0/16, fe80::/10)"));
+          FieldError.invalid(
+              path, ip, "may not be in the link-local range (169.254.0.0/16, fe80::/10)"));
     }
     if (ip.startsWith("224.0.0.") || ip.toLowerCase(Locale.ROOT).startsWith("ff02:")) {
       return List.of(

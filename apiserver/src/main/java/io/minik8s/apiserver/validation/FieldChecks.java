@@ -18,8 +18,7 @@ final class FieldChecks {
   private FieldChecks() {}
 
   /** One Invalid per message of {@code check} on {@code value}. */
-  static List<FieldError> each(
-      String path, String value, Function<String, List<String>> check) {
+  static List<FieldError> each(String path, String value, Function<String, List<String>> check) {
     List<FieldError> errs = new ArrayList<>();
     for (String msg : check.apply(value)) {
       errs.add(FieldError.invalid(path, value, msg));

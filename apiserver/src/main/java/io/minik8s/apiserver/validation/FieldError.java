@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * One validation failure at a field path, shaped like upstream's field.Error: its {@link #message()}
- * is what upstream prints ("spec.replicas: Invalid value: -1: must be greater than or equal to
- * 0") and {@link #causeReason()} / {@link #causeMessage()} fill a StatusCause.
+ * One validation failure at a field path, shaped like upstream's field.Error: its {@link
+ * #message()} is what upstream prints ("spec.replicas: Invalid value: -1: must be greater than or
+ * equal to 0") and {@link #causeReason()} / {@link #causeMessage()} fill a StatusCause.
  *
  * @param type the kind of failure
  * @param field the field path, e.g. "spec.containers[0].name"
@@ -57,8 +57,8 @@ public record FieldError(Type type, String field, Object badValue, String detail
     detail = detail == null ? "" : detail;
     // a fabric8 Quantity compares by parsing its amount, which fails for the invalid ones we
     // report; upstream renders them as their string anyway
-    if (badValue instanceof io.fabric8.kubernetes.api.model.Quantity q) {
-      badValue = q.toString();
+    if (badValue instanceof Quantity q) {
+      badValue = new Verbatim(q.toString());
     }
   }
 
@@ -98,8 +98,7 @@ public record FieldError(Type type, String field, Object badValue, String detail
   }
 
   public static FieldError tooMany(String field, int actual, int max) {
-    return new FieldError(
-        Type.TOO_MANY, field, actual, "must have at most " + max + " items");
+    return new FieldError(Type.TOO_MANY, field, actual, "must have at most " + max + " items");
   }
 
   /** The StatusCause reason, e.g. "FieldValueRequired". */
@@ -144,8 +143,8 @@ public record FieldError(Type type, String field, Object badValue, String detail
     if (value instanceof IntOrString ios) {
       return ios.getIntVal() != null ? ios.getIntVal().toString() : String.valueOf(ios.getStrVal());
     }
-    if (value instanceof Quantity q) {
-      return (q.getAmount() == null ? "" : q.getAmount()) + (q.getFormat() == null ? "" : q.getFormat());
+    if (value instanceof Verbatim v) {
+      return v.text();
     }
     if (value instanceof List<?> list && list.stream().allMatch(String.class::isInstance)) {
       // Go's %#v of a []string, as in "spec.clusterIPs: Invalid value: []string{\"10.0.0.1\"}"
@@ -157,6 +156,14 @@ public record FieldError(Type type, String field, Object badValue, String detail
       return Serialization.json().writeValueAsString(value);
     } catch (JsonProcessingException e) {
       return String.valueOf(value);
+    }
+  }
+
+  /** A value Go prints through its String() method, hence unquoted (Quantities). */
+  record Verbatim(String text) {
+    @Override
+    public String toString() {
+      return text;
     }
   }
 }

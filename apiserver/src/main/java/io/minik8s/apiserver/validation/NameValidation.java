@@ -235,9 +235,7 @@ public final class NameValidation {
     return List.of(
         regexError(
             "a valid percent string must be a numeric string followed by an ending '%'",
-            PERCENT_FMT,
-            "1%",
-            "93%"));
+            PERCENT_FMT, "1%", "93%"));
   }
 
   /** Names that become path segments (every object name) may not be "." or ".." nor hold / or %. */

@@ -35,8 +35,7 @@ public final class ObjectMetaValidation {
   public static final Function<String, List<String>> LABEL_NAME = NameValidation::isDns1123Label;
 
   /** Names must be DNS-1035 labels: services. */
-  public static final Function<String, List<String>> DNS1035_NAME =
-      NameValidation::isDns1035Label;
+  public static final Function<String, List<String>> DNS1035_NAME = NameValidation::isDns1035Label;
 
   /** Names only need to be safe path segments (kinds upstream leaves free, e.g. Events' ids). */
   public static final Function<String, List<String>> PATH_SEGMENT_NAME =
@@ -45,18 +44,15 @@ public final class ObjectMetaValidation {
   private ObjectMetaValidation() {}
 
   /**
-   * Validates metadata on create, after name generation: name present and well formed,
-   * generateName well formed as a prefix, namespace required or forbidden, labels, annotations,
-   * owner references and finalizers.
+   * Validates metadata on create, after name generation: name present and well formed, generateName
+   * well formed as a prefix, namespace required or forbidden, labels, annotations, owner references
+   * and finalizers.
    *
    * @param nameRule the name format of this kind, e.g. {@link #SUBDOMAIN_NAME}
    * @param path the metadata's field path, "metadata" for top-level objects
    */
   public static List<FieldError> validate(
-      ObjectMeta meta,
-      boolean namespaced,
-      Function<String, List<String>> nameRule,
-      String path) {
+      ObjectMeta meta, boolean namespaced, Function<String, List<String>> nameRule, String path) {
     if (meta == null) {
       meta = new ObjectMeta();
     }
@@ -192,10 +188,13 @@ public final class ObjectMetaValidation {
         errs.add(FieldError.invalid(path + ".kind", kind, "must not be empty"));
       }
       if (isEmpty(ref.getName())) {
-        errs.add(FieldError.invalid(path + ".name", FieldChecks.str(ref.getName()), "must not be empty"));
+        errs.add(
+            FieldError.invalid(
+                path + ".name", FieldChecks.str(ref.getName()), "must not be empty"));
       }
       if (isEmpty(ref.getUid())) {
-        errs.add(FieldError.invalid(path + ".uid", FieldChecks.str(ref.getUid()), "must not be empty"));
+        errs.add(
+            FieldError.invalid(path + ".uid", FieldChecks.str(ref.getUid()), "must not be empty"));
       }
       if (group.isEmpty() && version.equals("v1") && kind.equals("Event")) {
         errs.add(
@@ -246,7 +245,9 @@ public final class ObjectMetaValidation {
     }
     return List.of(
         FieldError.invalid(
-            path, finalizer, "name is neither a standard finalizer name nor is it fully qualified"));
+            path,
+            finalizer,
+            "name is neither a standard finalizer name nor is it fully qualified"));
   }
 
   /** Go's %#v of a []string. */

@@ -66,19 +66,24 @@ public final class PodUpdateValidation {
       if (oldDeadline != null && oldDeadline < deadline) {
         errs.add(
             FieldError.invalid(
-                "spec.activeDeadlineSeconds", deadline, "must be less than or equal to previous value"));
+                "spec.activeDeadlineSeconds",
+                deadline,
+                "must be less than or equal to previous value"));
         return errs;
       }
     } else if (oldDeadline != null) {
       errs.add(
           FieldError.invalid(
-              "spec.activeDeadlineSeconds", null, "must not update from a positive integer to nil value"));
+              "spec.activeDeadlineSeconds",
+              null,
+              "must not update from a positive integer to nil value"));
     }
     errs.addAll(onlyAddedTolerations(spec.getTolerations(), oldSpec.getTolerations()));
     JsonNode munged = munge(spec, oldSpec);
     JsonNode before = normalize(Serialization.json().valueToTree(oldSpec));
     if (!munged.equals(before)) {
-      errs.add(FieldError.forbidden("spec", SPEC_IMMUTABLE + "\n" + SpecDiff.describe(before, munged)));
+      errs.add(
+          FieldError.forbidden("spec", SPEC_IMMUTABLE + "\n" + SpecDiff.describe(before, munged)));
     }
     return errs;
   }
@@ -197,15 +202,12 @@ public final class PodUpdateValidation {
   static JsonNode normalize(JsonNode node) {
     if (node instanceof ObjectNode object) {
       ObjectNode out = object.objectNode();
-      object
-          .fields()
-          .forEachRemaining(
-              e -> {
-                JsonNode value = normalize(e.getValue());
-                if (!(value.isContainerNode() && value.isEmpty()) && !value.isNull()) {
-                  out.set(e.getKey(), value);
-                }
-              });
+      for (var e : object.properties()) {
+        JsonNode value = normalize(e.getValue());
+        if (!(value.isContainerNode() && value.isEmpty()) && !value.isNull()) {
+          out.set(e.getKey(), value);
+        }
+      }
       return out;
     }
     if (node instanceof ArrayNode array) {

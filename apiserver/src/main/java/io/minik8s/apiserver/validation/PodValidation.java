@@ -37,9 +37,8 @@ public final class PodValidation {
   }
 
   /**
-   * A pod template (in workloads) at {@code path}, e.g. "spec.template": its labels and
-   * annotations (at {@code path + ".labels"}, as upstream names them) and its spec; templates need
-   * no image.
+   * A pod template (in workloads) at {@code path}, e.g. "spec.template": its labels and annotations
+   * (at {@code path + ".labels"}, as upstream names them) and its spec; templates need no image.
    */
   public static List<FieldError> validatePodTemplateSpec(PodTemplateSpec template, String path) {
     List<FieldError> errs = new ArrayList<>();
@@ -83,14 +82,16 @@ public final class PodValidation {
             true,
             path + ".initContainers"));
     errs.addAll(hostNetworkPorts(spec, path));
-    errs.addAll(FieldChecks.oneOf(spec.getRestartPolicy(), path + ".restartPolicy", RESTART_POLICIES));
+    errs.addAll(
+        FieldChecks.oneOf(spec.getRestartPolicy(), path + ".restartPolicy", RESTART_POLICIES));
     errs.addAll(FieldChecks.oneOf(spec.getDnsPolicy(), path + ".dnsPolicy", DNS_POLICIES));
     if ("None".equals(spec.getDnsPolicy()) && spec.getDnsConfig() == null) {
       errs.add(
           FieldError.required(
               path + ".dnsConfig", "must provide `dnsConfig` when `dnsPolicy` is None"));
     }
-    errs.addAll(ObjectMetaValidation.validateLabels(spec.getNodeSelector(), path + ".nodeSelector"));
+    errs.addAll(
+        ObjectMetaValidation.validateLabels(spec.getNodeSelector(), path + ".nodeSelector"));
     String serviceAccount = spec.getServiceAccountName();
     if (!isEmpty(serviceAccount)) {
       errs.addAll(FieldChecks.dns1123Subdomain(serviceAccount, path + ".serviceAccountName"));
@@ -117,7 +118,8 @@ public final class PodValidation {
     }
     errs.addAll(TaintValidation.validateTolerations(spec.getTolerations(), path + ".tolerations"));
     if (!isEmpty(spec.getPriorityClassName())) {
-      errs.addAll(FieldChecks.dns1123Subdomain(spec.getPriorityClassName(), path + ".priorityClassName"));
+      errs.addAll(
+          FieldChecks.dns1123Subdomain(spec.getPriorityClassName(), path + ".priorityClassName"));
     }
     return errs;
   }
@@ -137,8 +139,7 @@ public final class PodValidation {
         String protocol = isEmpty(port.getProtocol()) ? "TCP" : port.getProtocol();
         String key = protocol + "/" + FieldChecks.str(port.getHostIP()) + "/" + port.getHostPort();
         if (!taken.add(key)) {
-          errs.add(
-              FieldError.duplicate(index(index(path, i) + ".ports", j) + ".hostPort", key));
+          errs.add(FieldError.duplicate(index(index(path, i) + ".ports", j) + ".hostPort", key));
         }
       }
     }

@@ -64,7 +64,8 @@ public final class PolicyValidation {
   public static List<FieldError> validateLeaseUpdate(Lease lease, Lease old) {
     List<FieldError> errs =
         new ArrayList<>(
-            ObjectMetaValidation.validateUpdate(lease.getMetadata(), old.getMetadata(), "metadata"));
+            ObjectMetaValidation.validateUpdate(
+                lease.getMetadata(), old.getMetadata(), "metadata"));
     errs.addAll(leaseSpec(lease.getSpec()));
     return errs;
   }
@@ -78,8 +79,12 @@ public final class PolicyValidation {
     List<FieldError> errs =
         new ArrayList<>(
             ObjectMetaValidation.validate(
-                event.getMetadata(), namespaced, ObjectMetaValidation.PATH_SEGMENT_NAME, "metadata"));
-    String namespace = event.getMetadata() == null ? "" : FieldChecks.str(event.getMetadata().getNamespace());
+                event.getMetadata(),
+                namespaced,
+                ObjectMetaValidation.PATH_SEGMENT_NAME,
+                "metadata"));
+    String namespace =
+        event.getMetadata() == null ? "" : FieldChecks.str(event.getMetadata().getNamespace());
     ObjectReference involved =
         event.getInvolvedObject() == null ? new ObjectReference() : event.getInvolvedObject();
     String involvedNamespace = FieldChecks.str(involved.getNamespace());
@@ -108,7 +113,8 @@ public final class PolicyValidation {
       errs.addAll(limited(event.getReason(), "reason", EVENT_FIELD_LIMIT));
       if (FieldChecks.str(event.getMessage()).length() > EVENT_NOTE_LIMIT) {
         errs.add(
-            FieldError.invalid("message", "", "can have at most " + EVENT_NOTE_LIMIT + " characters"));
+            FieldError.invalid(
+                "message", "", "can have at most " + EVENT_NOTE_LIMIT + " characters"));
       }
     }
     if (!namespace.isEmpty()) {
@@ -120,7 +126,8 @@ public final class PolicyValidation {
   public static List<FieldError> validateEventUpdate(Event event, Event old, boolean namespaced) {
     List<FieldError> errs =
         new ArrayList<>(
-            ObjectMetaValidation.validateUpdate(event.getMetadata(), old.getMetadata(), "metadata"));
+            ObjectMetaValidation.validateUpdate(
+                event.getMetadata(), old.getMetadata(), "metadata"));
     errs.addAll(validateEvent(event, namespaced));
     return errs;
   }
@@ -150,8 +157,7 @@ public final class PolicyValidation {
     }
     Integer duration = spec.getLeaseDurationSeconds();
     if (duration != null && duration <= 0) {
-      errs.add(
-          FieldError.invalid("spec.leaseDurationSeconds", duration, "must be greater than 0"));
+      errs.add(FieldError.invalid("spec.leaseDurationSeconds", duration, "must be greater than 0"));
     }
     errs.addAll(FieldChecks.nonNegative(spec.getLeaseTransitions(), "spec.leaseTransitions"));
     return errs;

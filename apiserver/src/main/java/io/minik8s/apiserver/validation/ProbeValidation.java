@@ -18,7 +18,8 @@ final class ProbeValidation {
       return List.of();
     }
     List<FieldError> errs = new ArrayList<>(handler(probe, path));
-    errs.addAll(FieldChecks.nonNegative(probe.getInitialDelaySeconds(), path + ".initialDelaySeconds"));
+    errs.addAll(
+        FieldChecks.nonNegative(probe.getInitialDelaySeconds(), path + ".initialDelaySeconds"));
     errs.addAll(FieldChecks.nonNegative(probe.getTimeoutSeconds(), path + ".timeoutSeconds"));
     errs.addAll(FieldChecks.nonNegative(probe.getPeriodSeconds(), path + ".periodSeconds"));
     errs.addAll(FieldChecks.nonNegative(probe.getSuccessThreshold(), path + ".successThreshold"));
@@ -26,7 +27,8 @@ final class ProbeValidation {
     Long grace = probe.getTerminationGracePeriodSeconds();
     if (grace != null && grace <= 0) {
       errs.add(
-          FieldError.invalid(path + ".terminationGracePeriodSeconds", grace, "must be greater than 0"));
+          FieldError.invalid(
+              path + ".terminationGracePeriodSeconds", grace, "must be greater than 0"));
     }
     return errs;
   }
@@ -51,14 +53,16 @@ final class ProbeValidation {
     }
     if (probe.getHttpGet() != null) {
       if (handlers++ > 0) {
-        errs.add(FieldError.forbidden(path + ".httpGet", "may not specify more than 1 handler type"));
+        errs.add(
+            FieldError.forbidden(path + ".httpGet", "may not specify more than 1 handler type"));
       } else {
         String httpPath = path + ".httpGet";
         if (isEmpty(probe.getHttpGet().getPath())) {
           errs.add(FieldError.required(httpPath + ".path", ""));
         }
         errs.addAll(portNumOrName(probe.getHttpGet().getPort(), httpPath + ".port"));
-        errs.addAll(FieldChecks.oneOf(probe.getHttpGet().getScheme(), httpPath + ".scheme", SCHEMES));
+        errs.addAll(
+            FieldChecks.oneOf(probe.getHttpGet().getScheme(), httpPath + ".scheme", SCHEMES));
       }
     }
     if (probe.getTcpSocket() != null) {

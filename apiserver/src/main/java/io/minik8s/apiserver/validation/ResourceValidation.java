@@ -22,9 +22,9 @@ public final class ResourceValidation {
   private ResourceValidation() {}
 
   /**
-   * Validates a container's resources at {@code path} ("spec.containers[0].resources"): each name
-   * a standard or extended resource, each quantity well formed and not negative, each request at
-   * most its limit (equal to it for resources that cannot be overcommitted).
+   * Validates a container's resources at {@code path} ("spec.containers[0].resources"): each name a
+   * standard or extended resource, each quantity well formed and not negative, each request at most
+   * its limit (equal to it for resources that cannot be overcommitted).
    */
   public static List<FieldError> validateRequirements(ResourceRequirements r, String path) {
     List<FieldError> errs = new ArrayList<>();
@@ -117,8 +117,7 @@ public final class ResourceValidation {
         errs.add(FieldError.invalid(path, name, "must be a standard resource for containers"));
       }
     } else if (!isNative(name) && name.startsWith("requests.")) {
-      errs.add(
-          FieldError.invalid(path, name, "doesn't follow extended resource name standard"));
+      errs.add(FieldError.invalid(path, name, "doesn't follow extended resource name standard"));
     }
     return errs;
   }

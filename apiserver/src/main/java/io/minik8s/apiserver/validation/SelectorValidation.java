@@ -20,7 +20,8 @@ public final class SelectorValidation {
     if (selector == null) {
       return errs;
     }
-    errs.addAll(ObjectMetaValidation.validateLabels(selector.getMatchLabels(), path + ".matchLabels"));
+    errs.addAll(
+        ObjectMetaValidation.validateLabels(selector.getMatchLabels(), path + ".matchLabels"));
     List<LabelSelectorRequirement> exprs = list(selector.getMatchExpressions());
     for (int i = 0; i < exprs.size(); i++) {
       errs.addAll(requirement(exprs.get(i), index(path + ".matchExpressions", i)));
@@ -31,7 +32,8 @@ public final class SelectorValidation {
   /** Whether the selector selects nothing in particular (no labels, no expressions). */
   public static boolean isEmpty(LabelSelector selector) {
     return selector == null
-        || map(selector.getMatchLabels()).isEmpty() && list(selector.getMatchExpressions()).isEmpty();
+        || map(selector.getMatchLabels()).isEmpty()
+            && list(selector.getMatchExpressions()).isEmpty();
   }
 
   /** Whether {@code labels} satisfy the selector; an empty selector matches everything. */

@@ -16,12 +16,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Upstream's Service rules: ports, types, session affinity, selector and cluster IPs on create;
- * on update, an assigned cluster IP is immutable. NodePort ranges and conflicts are checked by the
+ * Upstream's Service rules: ports, types, session affinity, selector and cluster IPs on create; on
+ * update, an assigned cluster IP is immutable. NodePort ranges and conflicts are checked by the
  * allocators, not here.
  */
 public final class ServiceValidation {
-  static final List<String> TYPES = List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
+  static final List<String> TYPES =
+      List.of("ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
   static final List<String> SESSION_AFFINITIES = List.of("ClientIP", "None");
   static final List<String> TRAFFIC_POLICIES = List.of("Cluster", "Local");
   private static final int KUBELET_PORT = 10250;
@@ -50,13 +51,17 @@ public final class ServiceValidation {
                 FieldError.invalid(
                     index("spec.ports", i),
                     port,
-                    "may not expose port " + KUBELET_PORT + " externally since it is used by kubelet"));
+                    "may not expose port "
+                        + KUBELET_PORT
+                        + " externally since it is used by kubelet"));
           }
         }
         if (headless) {
           errs.add(
               FieldError.invalid(
-                  "spec.clusterIP", clusterIp, "may not be set to 'None' for LoadBalancer services"));
+                  "spec.clusterIP",
+                  clusterIp,
+                  "may not be set to 'None' for LoadBalancer services"));
         }
       }
       case "NodePort" -> {
@@ -68,7 +73,8 @@ public final class ServiceValidation {
       }
       case "ExternalName" -> {
         if (!clusterIp.isEmpty()) {
-          errs.add(FieldError.forbidden("spec.clusterIP", "may not be set for ExternalName services"));
+          errs.add(
+              FieldError.forbidden("spec.clusterIP", "may not be set for ExternalName services"));
         }
         // a CNAME may end in a dot to mark it fully qualified
         String cname = str(spec.getExternalName());
@@ -98,7 +104,8 @@ public final class ServiceValidation {
     List<String> externalIps = list(spec.getExternalIPs());
     for (int i = 0; i < externalIps.size(); i++) {
       errs.addAll(
-          FieldChecks.each(index("spec.externalIPs", i), externalIps.get(i), NetValidation::isValidIp));
+          FieldChecks.each(
+              index("spec.externalIPs", i), externalIps.get(i), NetValidation::isValidIp));
     }
     errs.addAll(FieldChecks.oneOf(spec.getType(), "spec.type", TYPES));
     if (type.equals("ClusterIP")) {
@@ -127,7 +134,8 @@ public final class ServiceValidation {
       Service service, Service old, boolean namespaced) {
     List<FieldError> errs =
         new ArrayList<>(
-            ObjectMetaValidation.validateUpdate(service.getMetadata(), old.getMetadata(), "metadata"));
+            ObjectMetaValidation.validateUpdate(
+                service.getMetadata(), old.getMetadata(), "metadata"));
     ServiceSpec spec = service.getSpec() == null ? new ServiceSpec() : service.getSpec();
     ServiceSpec oldSpec = old.getSpec() == null ? new ServiceSpec() : old.getSpec();
     boolean externalName = "ExternalName".equals(spec.getType());
@@ -158,8 +166,7 @@ public final class ServiceValidation {
         }
       }
     } else if (!oldIps.isEmpty() && ips.isEmpty()) {
-      errs.add(
-          FieldError.invalid("spec.clusterIPs[0]", ips, "primary clusterIP can not be unset"));
+      errs.add(FieldError.invalid("spec.clusterIPs[0]", ips, "primary clusterIP can not be unset"));
     } else if (!oldIps.isEmpty() && !ips.get(0).equals(oldIps.get(0))) {
       errs.add(FieldError.invalid("spec.clusterIPs[0]", ips, "may not change once set"));
     }
@@ -182,7 +189,8 @@ public final class ServiceValidation {
     for (String msg : NameValidation.isValidPortNum(port)) {
       errs.add(FieldError.invalid(path + ".port", port, msg));
     }
-    errs.addAll(FieldChecks.oneOf(sp.getProtocol(), path + ".protocol", ContainerValidation.PROTOCOLS));
+    errs.addAll(
+        FieldChecks.oneOf(sp.getProtocol(), path + ".protocol", ContainerValidation.PROTOCOLS));
     if (sp.getTargetPort() != null) {
       errs.addAll(ProbeValidation.portNumOrName(sp.getTargetPort(), path + ".targetPort"));
     }
@@ -246,24 +254,22 @@ public final class ServiceValidation {
     }
     // an empty clusterIP is filled from clusterIPs[0] by the strategy, as upstream's does
     if (!clusterIp.isEmpty() && !clusterIp.equals(ips.get(0))) {
-      errs.add(
-          FieldError.invalid("spec.clusterIPs", ips, "first value must match `clusterIP`"));
+      errs.add(FieldError.invalid("spec.clusterIPs", ips, "first value must match `clusterIP`"));
     }
     for (int i = 0; i < ips.size(); i++) {
       String ip = ips.get(i);
       if (i == 0 && ip.equals("None")) {
         if (ips.size() > 1) {
           errs.add(
-              FieldError.invalid("spec.clusterIPs", ips, "'None' must be the first and only value"));
+              FieldError.invalid(
+                  "spec.clusterIPs", ips, "'None' must be the first and only value"));
         }
         continue;
       }
       errs.addAll(FieldChecks.each(index("spec.clusterIPs", i), ip, NetValidation::isValidIp));
     }
     if (ips.size() > 2) {
-      errs.add(
-          FieldError.invalid(
-              "spec.clusterIPs", ips, "may only hold up to 2 values"));
+      errs.add(FieldError.invalid("spec.clusterIPs", ips, "may only hold up to 2 values"));
     }
     return errs;
   }

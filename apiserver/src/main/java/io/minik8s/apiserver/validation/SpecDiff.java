@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * A short description of how two JSON trees differ, one changed field per line
- * ("  spec.nodeName: "a" -> "b""), where upstream prints a go-cmp diff of the Go structs.
+ * A short description of how two JSON trees differ, one changed field per line (" spec.nodeName:
+ * "a" -> "b""), where upstream prints a go-cmp diff of the Go structs.
  */
 final class SpecDiff {
   private static final int MAX_LINES = 20;

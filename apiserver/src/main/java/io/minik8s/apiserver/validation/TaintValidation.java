@@ -44,7 +44,9 @@ public final class TaintValidation {
       if (t.getTolerationSeconds() != null && !effect.equals("NoExecute")) {
         errs.add(
             FieldError.invalid(
-                idx + ".effect", effect, "effect must be 'NoExecute' when `tolerationSeconds` is set"));
+                idx + ".effect",
+                effect,
+                "effect must be 'NoExecute' when `tolerationSeconds` is set"));
       }
       switch (operator) {
         case "", "Equal" -> {

@@ -22,15 +22,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one entry point of the registry into validation: picks the rules of the object's kind by
- * its Java type. Kinds without rules of their own get upstream's generic ObjectMeta rules (names
- * are DNS subdomains). Results are free of duplicates and empty when the object is valid.
+ * The one entry point of the registry into validation: picks the rules of the object's kind by its
+ * Java type. Kinds without rules of their own get upstream's generic ObjectMeta rules (names are
+ * DNS subdomains). Results are free of duplicates and empty when the object is valid.
  */
 public final class Validators {
   private static final Map<Class<?>, Rules<?>> RULES =
       Map.ofEntries(
           rules(Pod.class, PodValidation::validatePod, PodUpdateValidation::validatePodUpdate),
-          rules(Service.class, ServiceValidation::validateService, ServiceValidation::validateServiceUpdate),
+          rules(
+              Service.class,
+              ServiceValidation::validateService,
+              ServiceValidation::validateServiceUpdate),
           rules(
               Deployment.class,
               WorkloadValidation::validateDeployment,
@@ -59,7 +62,10 @@ public final class Validators {
               ConfigMap.class,
               ConfigValidation::validateConfigMap,
               ConfigValidation::validateConfigMapUpdate),
-          rules(Secret.class, ConfigValidation::validateSecret, ConfigValidation::validateSecretUpdate),
+          rules(
+              Secret.class,
+              ConfigValidation::validateSecret,
+              ConfigValidation::validateSecretUpdate),
           rules(
               ServiceAccount.class,
               ConfigValidation::validateServiceAccount,
@@ -72,7 +78,8 @@ public final class Validators {
               EndpointSlice.class,
               EndpointsValidation::validateEndpointSlice,
               EndpointsValidation::validateEndpointSliceUpdate),
-          rules(Event.class, PolicyValidation::validateEvent, PolicyValidation::validateEventUpdate),
+          rules(
+              Event.class, PolicyValidation::validateEvent, PolicyValidation::validateEventUpdate),
           rules(
               Lease.class,
               PolicyValidation::validateLease,
@@ -109,7 +116,10 @@ public final class Validators {
     Rules<?> rules = RULES.get(obj.getClass());
     List<FieldError> errs;
     if (rules == null || obj.getClass() != old.getClass()) {
-      errs = new ArrayList<>(ObjectMetaValidation.validateUpdate(obj.getMetadata(), old.getMetadata(), "metadata"));
+      errs =
+          new ArrayList<>(
+              ObjectMetaValidation.validateUpdate(
+                  obj.getMetadata(), old.getMetadata(), "metadata"));
       errs.addAll(
           ObjectMetaValidation.validate(
               obj.getMetadata(), namespaced, ObjectMetaValidation.SUBDOMAIN_NAME, "metadata"));
@@ -151,7 +161,8 @@ public final class Validators {
   }
 
   /** The create and update rules of one kind. */
-  private record Rules<T extends HasMetadata>(Class<T> type, Create<T> onCreate, Update<T> onUpdate) {
+  private record Rules<T extends HasMetadata>(
+      Class<T> type, Create<T> onCreate, Update<T> onUpdate) {
     List<FieldError> create(HasMetadata obj, boolean namespaced) {
       return onCreate.validate(type.cast(obj), namespaced);
     }

@@ -81,8 +81,8 @@ public final class VolumeValidation {
   }
 
   /**
-   * Validates one container's volume mounts at {@code path}: each names a volume of the pod, has
-   * a mount path unique within the container, and a relative sub path without "..".
+   * Validates one container's volume mounts at {@code path}: each names a volume of the pod, has a
+   * mount path unique within the container, and a relative sub path without "..".
    */
   public static List<FieldError> validateVolumeMounts(
       List<VolumeMount> mounts, Set<String> volumeNames, String path) {

@@ -184,7 +184,8 @@ public final class WorkloadValidation {
       String restartPolicy = template.getSpec().getRestartPolicy();
       if (!isEmpty(restartPolicy) && !restartPolicy.equals("Always")) {
         errs.add(
-            FieldError.notSupported(path + ".spec.restartPolicy", restartPolicy, List.of("Always")));
+            FieldError.notSupported(
+                path + ".spec.restartPolicy", restartPolicy, List.of("Always")));
       }
       if (template.getSpec().getActiveDeadlineSeconds() != null) {
         errs.add(

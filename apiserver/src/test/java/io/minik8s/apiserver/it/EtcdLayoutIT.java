@@ -6,34 +6,63 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minik8s.api.Serialization;
+import io.minik8s.apiserver.ApiServer;
+import io.minik8s.apiserver.ApiServerOptions;
 import io.minik8s.testing.EtcdServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
 
 /**
  * What the API server leaves in etcd, read back with etcdctl: upstream's key layout under
  * "/registry", JSON values without resourceVersion, Event TTLs and compaction.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EtcdLayoutIT {
   static EtcdServer etcd;
-  static TestApiServer server;
+  static ApiServer server;
   static Http http;
 
   @BeforeAll
-  static void start() {
+  static void start() throws Exception {
     etcd = EtcdServer.start();
-    server = TestApiServer.start(etcd, "/registry", "--event-ttl=2s",
-        "--etcd-compaction-interval=1s");
+    server = startServer("--event-ttl=2s", "--etcd-compaction-interval=1s");
     http = new Http(server.url());
+  }
+
+  /**
+   * TestApiServer always passes --etcd-compaction-interval=0, which picocli refuses to see twice,
+   * so this class starts its server with the same flags itself.
+   */
+  static ApiServer startServer(String... flags) throws Exception {
+    List<String> args = new ArrayList<>(List.of(
+        "--etcd-servers=" + etcd.endpoint(),
+        "--etcd-prefix=/registry",
+        "--port=0",
+        "--service-cluster-ip-range=127.96.0.0/16"));
+    args.addAll(List.of(flags));
+    ApiServerOptions options = new ApiServerOptions();
+    new CommandLine(options).parseArgs(args.toArray(String[]::new));
+    ApiServer started = new ApiServer(options);
+    try {
+      started.start();
+    } catch (Exception e) {
+      started.close();
+      throw e;
+    }
+    return started;
   }
 
   @AfterAll
@@ -137,7 +166,7 @@ class EtcdLayoutIT {
 
   @Test
   void theKubernetesServiceEndpointsPointAtTheServersPort() {
-    int port = URI.create(server.url()).getPort();
+    int port = server.port();
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       JsonNode endpoints = stored("/registry/services/endpoints/default/kubernetes");
       assertThat(endpoints).isNotNull();
@@ -171,17 +200,26 @@ class EtcdLayoutIT {
   }
 
   @Test
-  void theCompactorCompactsSoAWatchFromRevisionOneIsExpired() {
+  @Order(Integer.MAX_VALUE) // its second server would take over the kubernetes endpoints
+  void theCompactorCompactsSoAWatchFromRevisionOneIsExpired() throws Exception {
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
         assertThatThrownBy(() -> etcd.etcdctl("get", "/registry/namespaces/default", "--rev=1"))
             .hasMessageContaining("compacted"));
-    Http.Watch watch = http.watch("/api/v1/namespaces?watch=true&resourceVersion=1");
-    JsonNode error = watch.next();
-    JsonNode end = watch.next();
-    assertThat(error.get("type").asText()).as(error.toString()).isEqualTo("ERROR");
-    assertThat(error.at("/object/kind").asText()).isEqualTo("Status");
-    assertThat(error.at("/object/code").asInt()).isEqualTo(410);
-    assertThat(error.at("/object/reason").asText()).isEqualTo("Expired");
-    assertThat(end.get("type").asText()).isEqualTo("END");
+    // the first server's watch cache still holds every event since revision 1, as upstream's
+    // would; a second server's cache starts now, so its watch from 1 must go to etcd
+    ApiServer second = startServer("--etcd-compaction-interval=0");
+    try {
+      Http.Watch watch =
+          new Http(second.url()).watch("/api/v1/namespaces?watch=true&resourceVersion=1");
+      JsonNode error = watch.next();
+      JsonNode end = watch.next();
+      assertThat(error.path("type").asText()).as(error.toString()).isEqualTo("ERROR");
+      assertThat(error.at("/object/kind").asText()).isEqualTo("Status");
+      assertThat(error.at("/object/code").asInt()).isEqualTo(410);
+      assertThat(error.at("/object/reason").asText()).isEqualTo("Expired");
+      assertThat(end.path("type").asText()).isEqualTo("END");
+    } finally {
+      second.close();
+    }
   }
 }

@@ -57,11 +57,9 @@ class WatchIT {
     return created.json();
   }
 
-  static JsonNode patch(String ns, String name, String mergePatch) {
-    Http.Answer patched = http.send("PATCH", cms(ns) + "/" + name, mergePatch,
-        "application/merge-patch+json", "application/json");
-    assertThat(patched.code()).as(patched.body()).isEqualTo(200);
-    return patched.json();
+  /** Reads, merges the given JSON into it (as a merge patch would) and writes back with PUT. */
+  static JsonNode patch(String ns, String name, String merge) {
+    return WatchResumeIT.put(http, cms(ns) + "/" + name, merge);
   }
 
   static void delete(String ns, String name) {
@@ -88,12 +86,12 @@ class WatchIT {
   }
 
   static String typeAndName(JsonNode event) {
-    return event.get("type").asText() + " " + name(event);
+    return event.path("type").asText() + " " + name(event);
   }
 
   static JsonNode nextNonBookmark(Http.Watch watch) {
     JsonNode event = watch.next();
-    while (event.get("type").asText().equals("BOOKMARK")) {
+    while (event.path("type").asText().equals("BOOKMARK")) {
       event = watch.next();
     }
     return event;
@@ -217,11 +215,11 @@ class WatchIT {
     long written = create(busy, "moves-the-revision", "", "1")
         .at("/metadata/resourceVersion").asLong();
     JsonNode bookmark = watch.next();
-    while (bookmark.get("type").asText().equals("BOOKMARK") && rv(bookmark) < written) {
+    while (bookmark.path("type").asText().equals("BOOKMARK") && rv(bookmark) < written) {
       bookmark = watch.next();
     }
     watch.close();
-    assertThat(bookmark.get("type").asText()).isEqualTo("BOOKMARK");
+    assertThat(bookmark.path("type").asText()).isEqualTo("BOOKMARK");
     assertThat(rv(bookmark)).isGreaterThanOrEqualTo(written);
     JsonNode object = bookmark.get("object");
     assertThat(object.get("kind").asText()).isEqualTo("ConfigMap");
@@ -250,7 +248,7 @@ class WatchIT {
     create(quiet, "marker", "", "1");
     JsonNode event = plain.next();
     plain.close();
-    assertThat(bookmark.get("type").asText()).isEqualTo("BOOKMARK");
+    assertThat(bookmark.path("type").asText()).isEqualTo("BOOKMARK");
     assertThat(typeAndName(event)).isEqualTo("ADDED marker");
   }
 
@@ -264,14 +262,19 @@ class WatchIT {
     }
     Http.Watch watch = http.watch(cms(ns) + "?watch=true&sendInitialEvents=true"
         + "&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true" + rv);
-    List<JsonNode> initial = List.of(watch.next(), watch.next(), watch.next());
+    List<JsonNode> initial = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonNode event = watch.next();
+      assertThat(event.path("type").asText()).as(event.toString()).isEqualTo("ADDED");
+      initial.add(event);
+    }
     JsonNode end = watch.next();
     create(ns, "d", "", "d");
     JsonNode live = nextNonBookmark(watch);
     watch.close();
     assertThat(initial).extracting(WatchIT::typeAndName)
         .containsExactlyInAnyOrder("ADDED a", "ADDED b", "ADDED c");
-    assertThat(end.get("type").asText()).as(end.toString()).isEqualTo("BOOKMARK");
+    assertThat(end.path("type").asText()).as(end.toString()).isEqualTo("BOOKMARK");
     assertThat(end.at("/object/metadata/annotations/k8s.io~1initial-events-end").asText())
         .isEqualTo("true");
     if (rv.isEmpty()) {
@@ -283,11 +286,21 @@ class WatchIT {
   }
 
   @Test
+  void sendInitialEventsWithoutResourceVersionMatchIsABadRequest() {
+    for (String flag : List.of("false", "true")) {
+      Http.Answer answer = http.get(cms("default") + "?watch=true&sendInitialEvents=" + flag
+          + "&allowWatchBookmarks=true&timeoutSeconds=1");
+      assertThat(answer.code()).as(flag + ": " + answer.body()).isEqualTo(400);
+      assertThat(answer.json().get("kind").asText()).isEqualTo("Status");
+    }
+  }
+
+  @Test
   void timeoutSecondsEndsTheStream() {
     String ns = namespace("w-timeout");
     Http.Watch watch = http.watch(cms(ns) + "?watch=true&timeoutSeconds=1");
     JsonNode event = watch.next();
-    assertThat(event.get("type").asText()).isEqualTo("END");
+    assertThat(event.path("type").asText()).isEqualTo("END");
     assertThat(watch.ended()).isTrue();
   }
 
@@ -317,13 +330,13 @@ class WatchIT {
         Http.Watch watch = after.watch(cms("default") + "?watch=true&resourceVersion=" + from);
         JsonNode error = watch.next();
         JsonNode end = watch.next();
-        assertThat(error.get("type").asText()).as(error.toString()).isEqualTo("ERROR");
+        assertThat(error.path("type").asText()).as(error.toString()).isEqualTo("ERROR");
         JsonNode status = error.get("object");
         assertThat(status.get("kind").asText()).isEqualTo("Status");
         assertThat(status.get("status").asText()).isEqualTo("Failure");
         assertThat(status.get("code").asInt()).isEqualTo(410);
         assertThat(status.get("reason").asText()).isEqualTo("Expired");
-        assertThat(end.get("type").asText()).isEqualTo("END");
+        assertThat(end.path("type").asText()).isEqualTo("END");
       } finally {
         api.close();
       }
@@ -354,7 +367,7 @@ class WatchIT {
       long previous = Long.parseLong(rv);
       for (int i = 0; i < 200; i++) {
         JsonNode event = watch.next();
-        assertThat(event.get("type").asText()).as(event.toString()).isEqualTo("ADDED");
+        assertThat(event.path("type").asText()).as(event.toString()).isEqualTo("ADDED");
         assertThat(rv(event)).isGreaterThan(previous);
         previous = rv(event);
         names.add(name(event));

@@ -3,6 +3,10 @@ package io.minik8s.apiserver.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.minik8s.api.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +24,7 @@ class WatchResumeIT {
   /** One write as a watcher should see it: type, name and resourceVersion (0: unknown). */
   record Seen(String type, String name, long rv) {
     static Seen of(JsonNode event) {
-      return new Seen(event.get("type").asText(), event.at("/object/metadata/name").asText(),
+      return new Seen(event.path("type").asText(), event.at("/object/metadata/name").asText(),
           event.at("/object/metadata/resourceVersion").asLong());
     }
   }
@@ -33,10 +37,37 @@ class WatchResumeIT {
   }
 
   static Seen update(Http http, String name, String value) {
-    Http.Answer patched = http.send("PATCH", CMS + "/" + name,
-        "{\"data\":{\"v\":\"" + value + "\"}}", "application/merge-patch+json", "application/json");
-    assertThat(patched.code()).as(patched.body()).isEqualTo(200);
-    return new Seen("MODIFIED", name, patched.json().at("/metadata/resourceVersion").asLong());
+    JsonNode updated = put(http, CMS + "/" + name, "{\"data\":{\"v\":\"" + value + "\"}}");
+    return new Seen("MODIFIED", name, updated.at("/metadata/resourceVersion").asLong());
+  }
+
+  /**
+   * Reads the object, merges the given JSON into it (as a merge patch would, without needing
+   * PATCH) and writes it back with PUT; the answer must be 200.
+   */
+  static JsonNode put(Http http, String path, String merge) {
+    Http.Answer got = http.get(path);
+    assertThat(got.code()).as(got.body()).isEqualTo(200);
+    ObjectNode object = (ObjectNode) got.json();
+    try {
+      merge(object, (ObjectNode) Serialization.json().readTree(merge));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Http.Answer put = http.put(path, object.toString());
+    assertThat(put.code()).as(put.body()).isEqualTo(200);
+    return put.json();
+  }
+
+  private static void merge(ObjectNode target, ObjectNode patch) {
+    patch.fields().forEachRemaining(field -> {
+      JsonNode current = target.get(field.getKey());
+      if (current instanceof ObjectNode object && field.getValue() instanceof ObjectNode inner) {
+        merge(object, inner);
+      } else {
+        target.set(field.getKey(), field.getValue());
+      }
+    });
   }
 
   static Seen delete(Http http, String name) {
@@ -49,7 +80,7 @@ class WatchResumeIT {
     List<Seen> seen = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       JsonNode event = watch.next();
-      assertThat(event.get("type").asText()).as(event.toString()).isNotIn("END", "ERROR");
+      assertThat(event.path("type").asText()).as(event.toString()).isNotIn("END", "ERROR");
       seen.add(Seen.of(event));
     }
     return seen;
@@ -90,7 +121,7 @@ class WatchResumeIT {
       // the watched server goes down; another one on the same etcd takes the writes
       writer = TestApiServer.start(server.etcd(), server.prefix());
       server.close();
-      assertThat(watch.next().get("type").asText()).isEqualTo("END");
+      assertThat(watch.next().path("type").asText()).isEqualTo("END");
       Http other = new Http(writer.url());
       List<Seen> missed = List.of(create(other, "c"), update(other, "b", "2"),
           delete(other, "a"), update(other, "c", "2"), create(other, "d"));
@@ -128,7 +159,7 @@ class WatchResumeIT {
       long last = seenBefore.get(2).rv();
 
       server = server.restart();
-      assertThat(watch.next().get("type").asText()).isEqualTo("END");
+      assertThat(watch.next().path("type").asText()).isEqualTo("END");
       Http again = new Http(server.url());
       List<Seen> missed = List.of(update(again, "q", "2"), create(again, "r"),
           create(again, "p"));

@@ -7,9 +7,11 @@ import static io.minik8s.apiserver.storage.TestPods.pod;
 import static io.minik8s.apiserver.storage.TestPods.rv;
 import static io.minik8s.apiserver.storage.TestPods.withLabel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.minik8s.apiserver.storage.StorageException.Reason;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -171,8 +173,8 @@ public abstract class StorageContractTest extends StorageWatchContract {
   void listAtResourceVersionZeroSeesCreatedObjectsEventually() {
     create("ns", "a");
 
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .until(
             () ->
                 names(

@@ -8,6 +8,7 @@ import static io.minik8s.apiserver.storage.TestPods.pod;
 import static io.minik8s.apiserver.storage.TestPods.rv;
 import static io.minik8s.apiserver.storage.TestPods.withLabel;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -134,7 +135,7 @@ public abstract class StorageWriteContract {
     IllegalStateException refusal = new IllegalStateException("no");
 
     Throwable thrown =
-        org.assertj.core.api.Assertions.catchThrowable(
+        catchThrowable(
             () ->
                 await(
                     storage.guaranteedUpdate(

@@ -21,7 +21,8 @@ class ClusterValidationTest {
 
   @Test
   void requiresNamespaceNamesToBeDnsLabels() {
-    Namespace ns = new NamespaceBuilder().withNewMetadata().withName("team.a").endMetadata().build();
+    Namespace ns =
+        new NamespaceBuilder().withNewMetadata().withName("team.a").endMetadata().build();
 
     assertThat(messages(ClusterValidation.validateNamespace(ns)))
         .containsExactly("metadata.name: Invalid value: \"team.a\": must not contain dots");
@@ -54,8 +55,16 @@ class ClusterValidationTest {
             .endMetadata()
             .withNewSpec()
             .withTaints(
-                new TaintBuilder().withKey("dedicated").withValue("gpu").withEffect("NoSchedule").build(),
-                new TaintBuilder().withKey("dedicated").withValue("cpu").withEffect("NoSchedule").build(),
+                new TaintBuilder()
+                    .withKey("dedicated")
+                    .withValue("gpu")
+                    .withEffect("NoSchedule")
+                    .build(),
+                new TaintBuilder()
+                    .withKey("dedicated")
+                    .withValue("cpu")
+                    .withEffect("NoSchedule")
+                    .build(),
                 new TaintBuilder().withKey("zone").withEffect("Sometimes").build())
             .endSpec()
             .build();
@@ -79,8 +88,7 @@ class ClusterValidationTest {
             .withPodCIDRs("10.244.1.0/24")
             .endSpec()
             .build();
-    Node updated =
-        new NodeBuilder(old).editSpec().withPodCIDRs("10.244.2.0/24").endSpec().build();
+    Node updated = new NodeBuilder(old).editSpec().withPodCIDRs("10.244.2.0/24").endSpec().build();
 
     assertThat(messages(ClusterValidation.validateNodeUpdate(updated, old)))
         .containsExactly(
@@ -112,7 +120,12 @@ class ClusterValidationTest {
   void reservesSystemPriorityClassesAndCapsUserDefinedOnes(
       String name, int value, String expected) {
     PriorityClass pc =
-        new PriorityClassBuilder().withNewMetadata().withName(name).endMetadata().withValue(value).build();
+        new PriorityClassBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .endMetadata()
+            .withValue(value)
+            .build();
 
     assertThat(messages(ClusterValidation.validatePriorityClass(pc))).containsExactly(expected);
   }
@@ -133,7 +146,10 @@ class ClusterValidationTest {
   @Test
   void keepsAPriorityClassValueOnUpdate() {
     PriorityClass old =
-        new PriorityClassBuilder().withMetadata(Fixtures.stored("high", null)).withValue(1000).build();
+        new PriorityClassBuilder()
+            .withMetadata(Fixtures.stored("high", null))
+            .withValue(1000)
+            .build();
     PriorityClass updated = new PriorityClassBuilder(old).withValue(2000).build();
 
     assertThat(messages(ClusterValidation.validatePriorityClassUpdate(updated, old)))

@@ -43,7 +43,11 @@ class ConfigValidationTest {
   @Test
   void forbidsChangingTheDataOfAnImmutableConfigMap() {
     ConfigMap old =
-        configMap().withMetadata(Fixtures.stored("cfg", "default")).withImmutable(true).withData(Map.of("k", "1")).build();
+        configMap()
+            .withMetadata(Fixtures.stored("cfg", "default"))
+            .withImmutable(true)
+            .withData(Map.of("k", "1"))
+            .build();
     ConfigMap updated = new ConfigMapBuilder(old).withData(Map.of("k", "2")).build();
 
     assertThat(messages(ConfigValidation.validateConfigMapUpdate(updated, old, true)))
@@ -53,7 +57,10 @@ class ConfigValidationTest {
   @Test
   void keepsASecretsTypeOnUpdate() {
     Secret old =
-        new SecretBuilder().withMetadata(Fixtures.stored("s", "default")).withType("Opaque").build();
+        new SecretBuilder()
+            .withMetadata(Fixtures.stored("s", "default"))
+            .withType("Opaque")
+            .build();
     Secret updated =
         new SecretBuilder(old)
             .withType("kubernetes.io/tls")
@@ -88,6 +95,10 @@ class ConfigValidationTest {
   }
 
   private static ConfigMapBuilder configMap() {
-    return new ConfigMapBuilder().withNewMetadata().withName("cfg").withNamespace("default").endMetadata();
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName("cfg")
+        .withNamespace("default")
+        .endMetadata();
   }
 }

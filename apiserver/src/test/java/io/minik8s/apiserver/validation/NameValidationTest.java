@@ -44,8 +44,7 @@ class NameValidationTest {
     return Stream.of(
         Arguments.of("label", label, "My-Name", List.of(LABEL_REGEX)),
         Arguments.of("label", label, "a.b", List.of("must not contain dots")),
-        Arguments.of(
-            "label", label, "a".repeat(64), List.of("must be no more than 63 characters")),
+        Arguments.of("label", label, "a".repeat(64), List.of("must be no more than 63 characters")),
         Arguments.of("label", label, "-a", List.of(LABEL_REGEX)),
         Arguments.of("subdomain", subdomain, "a_b", List.of(SUBDOMAIN_REGEX)),
         Arguments.of(
@@ -57,12 +56,12 @@ class NameValidationTest {
         Arguments.of("qualified", qualified, "bad key", List.of(NAME_PART_REGEX)),
         Arguments.of("qualified", qualified, "/name", List.of("prefix part must be non-empty")),
         Arguments.of(
-            "qualified", qualified, "example.com/", List.of("name part must be non-empty", NAME_PART_REGEX)),
-        Arguments.of(
             "qualified",
             qualified,
-            "Example.com/name",
-            List.of("prefix part " + SUBDOMAIN_REGEX)),
+            "example.com/",
+            List.of("name part must be non-empty", NAME_PART_REGEX)),
+        Arguments.of(
+            "qualified", qualified, "Example.com/name", List.of("prefix part " + SUBDOMAIN_REGEX)),
         Arguments.of(
             "qualified",
             qualified,
@@ -89,8 +88,12 @@ class NameValidationTest {
                 "must not contain consecutive hyphens",
                 "must not begin or end with a hyphen")),
         Arguments.of(
-            "portName", portName, "a-very-long-port-name", List.of("must be no more than 15 characters")),
-        Arguments.of("portName", portName, "8080", List.of("must contain at least one letter (a-z)")));
+            "portName",
+            portName,
+            "a-very-long-port-name",
+            List.of("must be no more than 15 characters")),
+        Arguments.of(
+            "portName", portName, "8080", List.of("must contain at least one letter (a-z)")));
   }
 
   @ParameterizedTest(name = "{0} rejects \"{2}\"")

@@ -71,7 +71,8 @@ class ObjectMetaValidationTest {
                 "metadata.ownerReferences: Invalid value:"
                     + " [{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\",\"controller\":true,"
                     + "\"name\":\"a\",\"uid\":\"u-a\"},{\"apiVersion\":\"apps/v1\","
-                    + "\"kind\":\"ReplicaSet\",\"controller\":true,\"name\":\"b\",\"uid\":\"u-b\"}]:"
+                    + "\"kind\":\"ReplicaSet\",\"controller\":true,\"name\":\"b\","
+                    + "\"uid\":\"u-b\"}]:"
                     + " Only one reference can have Controller set to true. Found \"true\" in"
                     + " references for ReplicaSet/a and ReplicaSet/b")),
         Arguments.of(
@@ -113,8 +114,10 @@ class ObjectMetaValidationTest {
         .isEmpty();
     assertThat(
             messages(
-                ObjectMetaValidation.validate(bad, true, ObjectMetaValidation.LABEL_NAME, "metadata")))
-        .containsExactly("metadata.generateName: Invalid value: \"Web-\": " + NameValidationTest.LABEL_REGEX);
+                ObjectMetaValidation.validate(
+                    bad, true, ObjectMetaValidation.LABEL_NAME, "metadata")))
+        .containsExactly(
+            "metadata.generateName: Invalid value: \"Web-\": " + NameValidationTest.LABEL_REGEX);
   }
 
   @Test

@@ -80,7 +80,8 @@ class PodUpdateValidationTest {
     Pod updated = storedPod().editSpec().addToContainers(container("side")).endSpec().build();
 
     assertThat(messages(PodUpdateValidation.validatePodUpdate(updated, old, true)))
-        .containsExactly("spec.containers: Forbidden: pod updates may not add or remove containers");
+        .containsExactly(
+            "spec.containers: Forbidden: pod updates may not add or remove containers");
   }
 
   @Test

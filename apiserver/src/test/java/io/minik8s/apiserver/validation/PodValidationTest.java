@@ -61,8 +61,7 @@ class PodValidationTest {
                         .withContainers(
                             new ContainerBuilder(container("app"))
                                 .withPorts(
-                                    port("http", 80, null, "TCP"),
-                                    port("http", 0, 70000, "ICMP"))
+                                    port("http", 80, null, "TCP"), port("http", 0, 70000, "ICMP"))
                                 .build())
                         .endSpec()),
             List.of(
@@ -142,7 +141,8 @@ class PodValidationTest {
                     + " than or equal to 0")),
         Arguments.of(
             "a restart policy and a dns policy upstream does not know",
-            change(p -> p.editSpec().withRestartPolicy("Sometimes").withDnsPolicy("Google").endSpec()),
+            change(
+                p -> p.editSpec().withRestartPolicy("Sometimes").withDnsPolicy("Google").endSpec()),
             List.of(
                 "spec.restartPolicy: Unsupported value: \"Sometimes\": supported values:"
                     + " \"Always\", \"OnFailure\", \"Never\"",
@@ -154,7 +154,11 @@ class PodValidationTest {
                 p ->
                     p.editSpec()
                         .withVolumes(
-                            new VolumeBuilder().withName("data").withNewEmptyDir().endEmptyDir().build(),
+                            new VolumeBuilder()
+                                .withName("data")
+                                .withNewEmptyDir()
+                                .endEmptyDir()
+                                .build(),
                             new VolumeBuilder()
                                 .withName("data")
                                 .withNewEmptyDir()
@@ -189,7 +193,8 @@ class PodValidationTest {
                     p.editSpec()
                         .withContainers(
                             new ContainerBuilder(container("app"))
-                                .withReadinessProbe(new ProbeBuilder().withPeriodSeconds(-1).build())
+                                .withReadinessProbe(
+                                    new ProbeBuilder().withPeriodSeconds(-1).build())
                                 .withLivenessProbe(
                                     new ProbeBuilder()
                                         .withNewTcpSocket()

@@ -22,19 +22,29 @@ class PolicyValidationTest {
   @Test
   void rejectsABudgetWithBothMinAvailableAndMaxUnavailable() {
     PodDisruptionBudget pdb =
-        pdb().editSpec().withMinAvailable(new IntOrString(1)).withMaxUnavailable(new IntOrString(1)).endSpec().build();
+        pdb()
+            .editSpec()
+            .withMinAvailable(new IntOrString(1))
+            .withMaxUnavailable(new IntOrString(1))
+            .endSpec()
+            .build();
 
     List<FieldError> errors = PolicyValidation.validatePodDisruptionBudget(pdb, true);
 
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).field()).isEqualTo("spec");
-    assertThat(errors.get(0).detail()).isEqualTo("minAvailable and maxUnavailable cannot be both set");
+    assertThat(errors.get(0).detail())
+        .isEqualTo("minAvailable and maxUnavailable cannot be both set");
   }
 
   static Stream<Arguments> invalidBudgets() {
     return Stream.of(
-        Arguments.of(new IntOrString(-1), "spec.minAvailable: Invalid value: -1: must be greater than or equal to 0"),
-        Arguments.of(new IntOrString("150%"), "spec.minAvailable: Invalid value: 150%: must not be greater than 100%"));
+        Arguments.of(
+            new IntOrString(-1),
+            "spec.minAvailable: Invalid value: -1: must be greater than or equal to 0"),
+        Arguments.of(
+            new IntOrString("150%"),
+            "spec.minAvailable: Invalid value: 150%: must not be greater than 100%"));
   }
 
   @ParameterizedTest(name = "minAvailable {0}")
@@ -42,7 +52,8 @@ class PolicyValidationTest {
   void requiresBudgetsToBeNonNegativeCountsOrPercentsUpTo100(IntOrString value, String expected) {
     PodDisruptionBudget pdb = pdb().editSpec().withMinAvailable(value).endSpec().build();
 
-    assertThat(messages(PolicyValidation.validatePodDisruptionBudget(pdb, true))).containsExactly(expected);
+    assertThat(messages(PolicyValidation.validatePodDisruptionBudget(pdb, true)))
+        .containsExactly(expected);
   }
 
   @Test
@@ -66,15 +77,28 @@ class PolicyValidationTest {
   @Test
   void requiresAnEventsInvolvedObjectToLiveInTheEventsNamespace() {
     Event event =
-        event().withNewInvolvedObject().withKind("Pod").withName("web").withNamespace("prod").endInvolvedObject().build();
+        event()
+            .withNewInvolvedObject()
+            .withKind("Pod")
+            .withName("web")
+            .withNamespace("prod")
+            .endInvolvedObject()
+            .build();
 
     assertThat(messages(PolicyValidation.validateEvent(event, true)))
-        .containsExactly("involvedObject.namespace: Invalid value: \"prod\": does not match event.namespace");
+        .containsExactly(
+            "involvedObject.namespace: Invalid value: \"prod\": does not match event.namespace");
   }
 
   @Test
   void acceptsEventsAboutClusterScopedObjectsInTheDefaultNamespace() {
-    Event event = event().withNewInvolvedObject().withKind("Node").withName("node-1").endInvolvedObject().build();
+    Event event =
+        event()
+            .withNewInvolvedObject()
+            .withKind("Node")
+            .withName("node-1")
+            .endInvolvedObject()
+            .build();
 
     assertThat(PolicyValidation.validateEvent(event, true)).isEmpty();
   }

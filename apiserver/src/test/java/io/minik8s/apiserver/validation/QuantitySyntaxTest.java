@@ -22,7 +22,8 @@ class QuantitySyntaxTest {
     "100n, 0.0000001"
   })
   void parsesWhatUpstreamParses(String text, String value) {
-    assertThat(QuantitySyntax.parse(text)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal(value)));
+    assertThat(QuantitySyntax.parse(text))
+        .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal(value)));
   }
 
   @ParameterizedTest

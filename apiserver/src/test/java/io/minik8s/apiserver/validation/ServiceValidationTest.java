@@ -90,21 +90,24 @@ class ServiceValidationTest {
             "a selector with a bad label value",
             change(s -> s.editSpec().withSelector(Map.of("app", "web!")).endSpec()),
             List.of(
-                "spec.selector: Invalid value: \"web!\": " + NameValidationTest.LABEL_VALUE_REGEX)));
+                "spec.selector: Invalid value: \"web!\": "
+                    + NameValidationTest.LABEL_VALUE_REGEX)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidServices")
   void reportsUpstreamsErrorsForServices(
       String description, UnaryOperator<ServiceBuilder> change, List<String> expected) {
-    List<FieldError> errors = ServiceValidation.validateService(change.apply(service()).build(), true);
+    List<FieldError> errors =
+        ServiceValidation.validateService(change.apply(service()).build(), true);
 
     assertThat(messages(errors)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
   void acceptsHeadlessServicesWithoutPorts() {
-    Service headless = service().editSpec().withClusterIP("None").withPorts(List.of()).endSpec().build();
+    Service headless =
+        service().editSpec().withClusterIP("None").withPorts(List.of()).endSpec().build();
 
     assertThat(ServiceValidation.validateService(headless, true)).isEmpty();
   }
@@ -112,7 +115,14 @@ class ServiceValidationTest {
   @Test
   void acceptsNodePortServicesWithNodePorts() {
     Service nodePort =
-        service().editSpec().withType("NodePort").editFirstPort().withNodePort(30080).endPort().endSpec().build();
+        service()
+            .editSpec()
+            .withType("NodePort")
+            .editFirstPort()
+            .withNodePort(30080)
+            .endPort()
+            .endSpec()
+            .build();
 
     assertThat(ServiceValidation.validateService(nodePort, true)).isEmpty();
   }

@@ -21,7 +21,11 @@ class ValidatorsTest {
   static Stream<Arguments> objectsWithOneProblemEach() {
     return Stream.of(
         Arguments.of(
-            Fixtures.pod().editSpec().withContainers(Fixtures.container("a"), Fixtures.container("a")).endSpec().build(),
+            Fixtures.pod()
+                .editSpec()
+                .withContainers(Fixtures.container("a"), Fixtures.container("a"))
+                .endSpec()
+                .build(),
             true,
             "spec.containers[1].name: Duplicate value: \"a\""),
         Arguments.of(
@@ -41,7 +45,12 @@ class ValidatorsTest {
             true,
             "metadata.namespace: Required value"),
         Arguments.of(
-            new RoleBuilder().withNewMetadata().withName("Reader").withNamespace("default").endMetadata().build(),
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName("Reader")
+                .withNamespace("default")
+                .endMetadata()
+                .build(),
             true,
             "metadata.name: Invalid value: \"Reader\": " + NameValidationTest.SUBDOMAIN_REGEX));
   }

@@ -184,7 +184,11 @@ class WorkloadValidationTest {
             .endSpec()
             .build();
     ReplicaSet mismatched =
-        new ReplicaSetBuilder(rs).editSpec().withTemplate(template(Map.of("app", "db"))).endSpec().build();
+        new ReplicaSetBuilder(rs)
+            .editSpec()
+            .withTemplate(template(Map.of("app", "db")))
+            .endSpec()
+            .build();
 
     assertThat(WorkloadValidation.validateReplicaSet(rs, true)).isEmpty();
     assertThat(messages(WorkloadValidation.validateReplicaSet(mismatched, true)))

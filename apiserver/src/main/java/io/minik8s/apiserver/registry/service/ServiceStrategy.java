@@ -54,17 +54,8 @@ public final class ServiceStrategy implements ResourceStrategy {
   public CompletableFuture<HasMetadata> beforeCreate(HasMetadata object, boolean dryRun) {
     Service service = (Service) object;
     Allocation allocation = new Allocation();
-    return allocateIp(service, allocation, dryRun)
-        .thenCompose(v -> allocatePorts(service, null, allocation, dryRun))
-        .handle((v, error) -> {
-          if (error != null || dryRun) {
-            allocation.releaseAll();
-          }
-          if (error != null) {
-            throw new CompletionException(StorageErrors.unwrap(error));
-          }
-          return object;
-        });
+    return allocation.settle(allocateIp(service, allocation, dryRun)
+        .thenCompose(v -> allocatePorts(service, null, allocation, dryRun)), object, dryRun);
   }
 
   @Override
@@ -97,18 +88,11 @@ public final class ServiceStrategy implements ResourceStrategy {
       }
     }
     Allocation allocation = new Allocation();
-    CompletableFuture<Void> ip = isEmpty(oldSpec.getClusterIP()) || "None".equals(oldSpec.getClusterIP())
+    boolean hadNoIp = isEmpty(oldSpec.getClusterIP()) || "None".equals(oldSpec.getClusterIP());
+    CompletableFuture<Void> ip = hadNoIp
         ? allocateIp(service, allocation, dryRun) : CompletableFuture.completedFuture(null);
-    return ip.thenCompose(v -> allocatePorts(service, previous, allocation, dryRun))
-        .handle((v, error) -> {
-          if (error != null || dryRun) {
-            allocation.releaseAll();
-          }
-          if (error != null) {
-            throw new CompletionException(StorageErrors.unwrap(error));
-          }
-          return object;
-        });
+    return allocation.settle(
+        ip.thenCompose(v -> allocatePorts(service, previous, allocation, dryRun)), object, dryRun);
   }
 
   @Override
@@ -243,6 +227,23 @@ public final class ServiceStrategy implements ResourceStrategy {
   private final class Allocation {
     String ip;
     final List<Integer> ports = new ArrayList<>();
+
+    /**
+     * Completes with the object once allocation is done; gives everything back when it failed
+     * or when nothing is stored (dry run).
+     */
+    CompletableFuture<HasMetadata> settle(CompletableFuture<Void> allocating, HasMetadata object,
+        boolean dryRun) {
+      return allocating.handle((v, error) -> {
+        if (error != null || dryRun) {
+          releaseAll();
+        }
+        if (error != null) {
+          throw new CompletionException(StorageErrors.unwrap(error));
+        }
+        return object;
+      });
+    }
 
     void releaseAll() {
       if (ip != null) {

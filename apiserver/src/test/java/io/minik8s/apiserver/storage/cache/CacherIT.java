@@ -15,6 +15,8 @@ import io.minik8s.apiserver.storage.WatchEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -143,13 +145,12 @@ class CacherIT extends CacherFixture {
 
   /** A listener stuck in its first event until released, as a slow client is. */
   private static final class BlockingListener extends RecordingListener {
-    private final java.util.concurrent.CountDownLatch latch =
-        new java.util.concurrent.CountDownLatch(1);
+    private final CountDownLatch latch = new CountDownLatch(1);
 
     @Override
     public void onEvent(WatchEvent event) {
       try {
-        latch.await(DEADLINE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        latch.await(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

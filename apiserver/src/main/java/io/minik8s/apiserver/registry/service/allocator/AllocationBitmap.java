@@ -5,8 +5,8 @@ import java.util.OptionalInt;
 import java.util.random.RandomGenerator;
 
 /**
- * Which offsets of a range are taken, one bit per offset, as upstream's AllocationBitmap. Its
- * bytes are a big-endian unsigned integer whose bit i is offset i (Go's big.Int.Bytes()), so a
+ * Which offsets of a range are taken, one bit per offset, as upstream's AllocationBitmap. Its bytes
+ * are a big-endian unsigned integer whose bit i is offset i (Go's big.Int.Bytes()), so a
  * RangeAllocation written by either implementation reads the same. Not thread-safe: each update
  * works on its own {@link #copy()}.
  */

@@ -10,11 +10,10 @@ import java.util.random.RandomGenerator;
 
 /**
  * Allocates Services' ClusterIPs from an IPv4 range (upstream's ipallocator over a bitmap kept in
- * etcd at {@code <prefix>/ranges/serviceips}). The network and broadcast addresses are never
- * handed out; dynamic allocation prefers the upper part of the range so that the lower part stays
- * free for IPs requested explicitly, such as {@link #firstAddress()} for the kubernetes Service.
- * All methods are asynchronous and never block; allocations are safe across API servers sharing
- * one etcd.
+ * etcd at {@code <prefix>/ranges/serviceips}). The network and broadcast addresses are never handed
+ * out; dynamic allocation prefers the upper part of the range so that the lower part stays free for
+ * IPs requested explicitly, such as {@link #firstAddress()} for the kubernetes Service. All methods
+ * are asynchronous and never block; allocations are safe across API servers sharing one etcd.
  */
 public final class ClusterIpAllocator {
   /** kubeadm's default service range. */
@@ -37,8 +36,7 @@ public final class ClusterIpAllocator {
   }
 
   /** As {@link #ClusterIpAllocator(Client, String, String)}, with the random source given. */
-  public ClusterIpAllocator(
-      Client client, String etcdPrefix, String cidr, RandomGenerator random) {
+  public ClusterIpAllocator(Client client, String etcdPrefix, String cidr, RandomGenerator random) {
     this.cidr = Ipv4Cidr.parse(cidr);
     this.random = random;
     this.store =
@@ -125,9 +123,9 @@ public final class ClusterIpAllocator {
   }
 
   /**
-   * The 422 cause upstream reports for a failed ClusterIP request: {@code spec.clusterIPs:
-   * Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: provided IP is not in
-   * the valid range. The range of valid IPs is 10.96.0.0/12}.
+   * The 422 cause upstream reports for a failed ClusterIP request: {@code spec.clusterIPs: Invalid
+   * value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: provided IP is not in the valid
+   * range. The range of valid IPs is 10.96.0.0/12}.
    *
    * @param clusterIps the Service's spec.clusterIPs as requested
    * @param ip the address that could not be allocated

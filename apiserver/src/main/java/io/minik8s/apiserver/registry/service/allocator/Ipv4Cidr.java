@@ -58,7 +58,13 @@ public record Ipv4Cidr(long network, int prefixLength) {
 
   /** Formats an unsigned 32-bit value as a dotted quad. */
   public static String format(long ip) {
-    return ((ip >> 24) & 0xFF) + "." + ((ip >> 16) & 0xFF) + "." + ((ip >> 8) & 0xFF) + "." + (ip & 0xFF);
+    return ((ip >> 24) & 0xFF)
+        + "."
+        + ((ip >> 16) & 0xFF)
+        + "."
+        + ((ip >> 8) & 0xFF)
+        + "."
+        + (ip & 0xFF);
   }
 
   /** The number of addresses in the CIDR, network and broadcast included. */
@@ -78,7 +84,9 @@ public record Ipv4Cidr(long network, int prefixLength) {
       return OptionalInt.empty();
     }
     long offset = value - network - 1;
-    return offset >= 0 && offset < usableSize() ? OptionalInt.of((int) offset) : OptionalInt.empty();
+    return offset >= 0 && offset < usableSize()
+        ? OptionalInt.of((int) offset)
+        : OptionalInt.empty();
   }
 
   /** The address at an offset of the usable range. */

@@ -9,9 +9,9 @@ import java.util.random.RandomGenerator;
 
 /**
  * Allocates Services' NodePorts from a port range (upstream's portallocator over a bitmap kept in
- * etcd at {@code <prefix>/ranges/servicenodeports}). Dynamic allocation prefers the upper part
- * of the range, leaving the lower part to ports requested explicitly. All methods are
- * asynchronous and never block; allocations are safe across API servers sharing one etcd.
+ * etcd at {@code <prefix>/ranges/servicenodeports}). Dynamic allocation prefers the upper part of
+ * the range, leaving the lower part to ports requested explicitly. All methods are asynchronous and
+ * never block; allocations are safe across API servers sharing one etcd.
  */
 public final class NodePortAllocator {
   /** Upstream's default --service-node-port-range. */
@@ -125,7 +125,6 @@ public final class NodePortAllocator {
    * @param nodePort the port requested
    */
   public static FieldError fieldError(int portIndex, int nodePort, AllocationException e) {
-    return FieldError.invalid(
-        "spec.ports[" + portIndex + "].nodePort", nodePort, e.getMessage());
+    return FieldError.invalid("spec.ports[" + portIndex + "].nodePort", nodePort, e.getMessage());
   }
 }

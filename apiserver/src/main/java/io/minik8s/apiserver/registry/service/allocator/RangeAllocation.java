@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * The value stored at /registry/ranges/serviceips and /registry/ranges/servicenodeports, shaped
- * as upstream's core RangeAllocation: the range it covers and its bitmap (base64 in JSON).
+ * The value stored at /registry/ranges/serviceips and /registry/ranges/servicenodeports, shaped as
+ * upstream's core RangeAllocation: the range it covers and its bitmap (base64 in JSON).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"kind", "apiVersion", "metadata", "range", "data"})

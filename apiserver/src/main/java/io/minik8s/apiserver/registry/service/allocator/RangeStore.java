@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One RangeAllocation in etcd, changed by optimistic transactions: an update applies its mutation
- * to a copy of the bitmap it last saw and writes it only if the key's mod_revision is still the
- * one it read; otherwise the transaction's else branch returns the current value, and the update
- * tries again on that. Two API servers therefore never both take the same offset.
+ * to a copy of the bitmap it last saw and writes it only if the key's mod_revision is still the one
+ * it read; otherwise the transaction's else branch returns the current value, and the update tries
+ * again on that. Two API servers therefore never both take the same offset.
  *
  * <p>The last value seen is cached, so an uncontended update costs one round trip. A refusal
  * (taken, full) or a no-op computed from the cache is confirmed on a fresh read before it is

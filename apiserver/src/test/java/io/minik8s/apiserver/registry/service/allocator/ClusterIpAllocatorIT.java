@@ -63,10 +63,12 @@ class ClusterIpAllocatorIT {
 
   @Test
   void allocationsSurviveANewAllocatorInstance() throws Exception {
-    ClusterIpAllocator first = new ClusterIpAllocator(client, prefix, ClusterIpAllocator.DEFAULT_RANGE);
+    ClusterIpAllocator first =
+        new ClusterIpAllocator(client, prefix, ClusterIpAllocator.DEFAULT_RANGE);
     first.allocate("10.96.0.10").get(10, TimeUnit.SECONDS);
 
-    ClusterIpAllocator second = new ClusterIpAllocator(client, prefix, ClusterIpAllocator.DEFAULT_RANGE);
+    ClusterIpAllocator second =
+        new ClusterIpAllocator(client, prefix, ClusterIpAllocator.DEFAULT_RANGE);
 
     assertThat(second.isAllocated("10.96.0.10").get(10, TimeUnit.SECONDS)).isTrue();
     assertThatThrownBy(() -> second.allocate("10.96.0.10").get(10, TimeUnit.SECONDS))

@@ -39,7 +39,8 @@ class Ipv4CidrTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"10.96.0.0", "10.111.255.255", "10.112.0.1", "10.0.0.1", "10.96.0.01", "x"})
+  @ValueSource(
+      strings = {"10.96.0.0", "10.111.255.255", "10.112.0.1", "10.0.0.1", "10.96.0.01", "x"})
   void excludesNetworkBroadcastOutsideAndMalformedAddresses(String ip) {
     assertThat(Ipv4Cidr.parse("10.96.0.0/12").offsetOf(ip)).isEmpty();
   }

@@ -80,7 +80,8 @@ class NodePortAllocatorIT {
     AllocationException e = failure(restarted.allocate(30080));
 
     assertThat(NodePortAllocator.fieldError(1, 30080, e).message())
-        .isEqualTo("spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated");
+        .isEqualTo(
+            "spec.ports[1].nodePort: Invalid value: 30080: provided port is already allocated");
   }
 
   @Test
