@@ -7,6 +7,10 @@ import io.minik8s.api.selector.FieldSelector;
 import io.minik8s.api.selector.LabelSelector;
 import io.minik8s.apiserver.http.ApiRequest;
 import io.minik8s.apiserver.storage.ListRequest;
+import io.minik8s.apiserver.registry.Invalids;
+import io.minik8s.apiserver.validation.FieldError;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -24,7 +28,11 @@ public record ListOptions(
     Long timeoutSeconds,
     Boolean sendInitialEvents) {
 
-  public static ListOptions parse(ApiRequest request, ResourceType type) {
+  /**
+   * Parses and validates the query; {@code watch} selects upstream's watch rules. Invalid
+   * combinations are a 422 on meta.k8s.io ListOptions, malformed values a 400.
+   */
+  public static ListOptions parse(ApiRequest request, ResourceType type, boolean watch) {
     String rv = emptyToNull(request.param("resourceVersion"));
     String match = emptyToNull(request.param("resourceVersionMatch"));
     String cont = emptyToNull(request.param("continue"));
@@ -34,22 +42,18 @@ public record ListOptions(
     if (rv != null && !rv.equals("0")) {
       parseLong(rv, "resourceVersion");
     }
-    if (match != null && !match.equals("NotOlderThan") && !match.equals("Exact")) {
-      throw ApiException.badRequest("resourceVersionMatch: Unsupported value: \"" + match
-          + "\": supported values: \"Exact\", \"NotOlderThan\"");
-    }
     Boolean sendInitial = request.param("sendInitialEvents") == null
         ? null : request.flag("sendInitialEvents");
-    // a streaming list (sendInitialEvents) names NotOlderThan without a resourceVersion
-    if (match != null && rv == null && sendInitial == null) {
-      throw ApiException.badRequest(
-          "resourceVersionMatch: Forbidden: resourceVersionMatch is forbidden unless"
-              + " resourceVersion is provided");
+    List<FieldError> errors = watch
+        ? watchErrors(match, sendInitial, request.flag("allowWatchBookmarks"))
+        : listErrors(rv, match, sendInitial);
+    if (!errors.isEmpty()) {
+      throw Invalids.of("meta.k8s.io", "ListOptions", "", errors);
     }
-    if ("Exact".equals(match) && "0".equals(rv)) {
+    if (!watch && match != null && rv == null) {
+      // upstream's storage refuses this with a plain error
       throw ApiException.badRequest(
-          "resourceVersionMatch: Forbidden: resourceVersionMatch \"exact\" is forbidden for"
-              + " resourceVersion \"0\"");
+          "resourceVersionMatch is forbidden unless resourceVersion is provided");
     }
     if (cont != null && rv != null && !rv.equals("0")) {
       throw ApiException.badRequest(
@@ -88,6 +92,46 @@ public record ListOptions(
     }
     return new ListOptions(rv, match, limit, cont, predicate, hints,
         request.flag("allowWatchBookmarks"), timeout, sendInitial);
+  }
+
+  /** Upstream's validateListOptions for lists (ValidateListOptions, non-watch branch). */
+  private static List<FieldError> listErrors(String rv, String match, Boolean sendInitial) {
+    List<FieldError> errors = new ArrayList<>();
+    if (match != null) {
+      if (!match.equals("Exact") && !match.equals("NotOlderThan")) {
+        errors.add(FieldError.notSupported("resourceVersionMatch", match,
+            List.of("Exact", "NotOlderThan", "")));
+      }
+      if (match.equals("Exact") && "0".equals(rv)) {
+        errors.add(FieldError.forbidden("resourceVersionMatch",
+            "resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\""));
+      }
+    }
+    if (sendInitial != null) {
+      errors.add(FieldError.forbidden("sendInitialEvents",
+          "sendInitialEvents is forbidden for list"));
+    }
+    return errors;
+  }
+
+  /** Upstream's validateWatchOptions (with the WatchList feature on, as in 1.32). */
+  private static List<FieldError> watchErrors(String match, Boolean sendInitial,
+      boolean bookmarks) {
+    List<FieldError> errors = new ArrayList<>();
+    if (sendInitial != null) {
+      if (!"NotOlderThan".equals(match)) {
+        errors.add(FieldError.forbidden("resourceVersionMatch",
+            "sendInitialEvents requires setting resourceVersionMatch to NotOlderThan"));
+      }
+      if (sendInitial && !bookmarks) {
+        errors.add(FieldError.forbidden("allowWatchBookmarks",
+            "sendInitialEvents requires setting allowWatchBookmarks to true"));
+      }
+    } else if (match != null) {
+      errors.add(FieldError.forbidden("resourceVersionMatch",
+          "resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided"));
+    }
+    return errors;
   }
 
   public ListRequest toListRequest() {

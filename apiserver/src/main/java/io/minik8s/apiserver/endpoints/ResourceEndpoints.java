@@ -114,7 +114,7 @@ public final class ResourceEndpoints {
       }
       case "deletecollection" -> {
         requireNoSubresourceExcept(sub, "");
-        ListOptions list = ListOptions.parse(request, type);
+        ListOptions list = ListOptions.parse(request, type, false);
         DeleteOptionsView options = deleteOptions(request, dryRun);
         withDeadline(store.deleteCollection(ns, list.toListRequest(), options))
             .whenComplete((items, error) -> {
@@ -132,7 +132,7 @@ public final class ResourceEndpoints {
 
   private void list(
       ApiRequest request, Responder responder, ResourceType type, GenericStore store, String ns) {
-    ListOptions options = ListOptions.parse(request, type);
+    ListOptions options = ListOptions.parse(request, type, false);
     withDeadline(store.list(ns, options.toListRequest()))
         .whenComplete(
             (page, error) -> {

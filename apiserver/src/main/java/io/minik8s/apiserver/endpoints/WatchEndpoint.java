@@ -36,7 +36,7 @@ public final class WatchEndpoint {
 
   void watch(RequestInfo info, ApiRequest request, Responder responder, ResourceType type,
       GenericStore store) {
-    ListOptions options = ListOptions.parse(request, type);
+    ListOptions options = ListOptions.parse(request, type, true);
     Predicate<HasMetadata> predicate = options.predicate();
     if (!info.name().isEmpty()) {
       String name = info.name();
@@ -46,21 +46,12 @@ public final class WatchEndpoint {
     boolean sendInitial = options.sendInitialEvents() != null
         ? options.sendInitialEvents()
         : rv == null || rv.equals("0");
-    if (Boolean.TRUE.equals(options.sendInitialEvents())
-        && !"NotOlderThan".equals(options.resourceVersionMatch())) {
-      throw ApiException.invalid("meta.k8s.io", "ListOptions", "", java.util.List.of(),
-          java.util.List.of("resourceVersionMatch: Forbidden: sendInitialEvents requires setting"
-              + " resourceVersionMatch to NotOlderThan"));
-    }
-    if (Boolean.TRUE.equals(options.sendInitialEvents()) && !options.allowWatchBookmarks()) {
-      throw ApiException.invalid("meta.k8s.io", "ListOptions", "", java.util.List.of(),
-          java.util.List.of("allowWatchBookmarks: Forbidden: sendInitialEvents requires"
-              + " allowWatchBookmarks=true"));
-    }
     String ns = info.namespace();
     Predicate<HasMetadata> filter = predicate;
     if (!sendInitial) {
-      start(request, responder, type, store, ns, filter, options, Long.parseLong(rv), null);
+      // without initial events an unset or "0" resourceVersion means "from now"
+      long after = rv == null || rv.equals("0") ? 0 : Long.parseLong(rv);
+      start(request, responder, type, store, ns, filter, options, after, null);
       return;
     }
     ListRequest initial = new ListRequest(rv, rv == null ? null : "NotOlderThan", 0, null, filter,

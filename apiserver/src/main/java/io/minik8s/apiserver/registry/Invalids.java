@@ -11,6 +11,11 @@ public final class Invalids {
   private Invalids() {}
 
   public static ApiException of(ResourceType type, String name, List<FieldError> errors) {
+    return of(type.group(), type.kind(), name, errors);
+  }
+
+  /** A 422 on any group and kind, e.g. ("meta.k8s.io", "ListOptions"). */
+  public static ApiException of(String group, String kind, String name, List<FieldError> errors) {
     List<StatusCause> causes =
         errors.stream()
             .map(
@@ -23,6 +28,6 @@ public final class Invalids {
                 })
             .toList();
     return ApiException.invalid(
-        type.group(), type.kind(), name, causes, errors.stream().map(FieldError::message).toList());
+        group, kind, name, causes, errors.stream().map(FieldError::message).toList());
   }
 }
