@@ -193,7 +193,8 @@ class EtcdLayoutIT {
     assertThat(etcd.etcdctl("get", key, "-w", "json")).as("the key is attached to a lease")
         .contains("\"lease\":");
 
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+        .untilAsserted(() -> {
       assertThat(http.get("/api/v1/namespaces/default/events/short-lived").code()).isEqualTo(404);
       assertThat(stored(key)).isNull();
     });

@@ -206,7 +206,8 @@ class PaginationIT {
     assertThat(http.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + ns + "\"}}").code())
         .isEqualTo(201);
     String cms = "/api/v1/namespaces/" + ns + "/configmaps";
-    Http.Answer created = http.post(cms, "{\"metadata\":{\"name\":\"old\"},\"data\":{\"v\":\"1\"}}");
+    Http.Answer created =
+        http.post(cms, "{\"metadata\":{\"name\":\"old\"},\"data\":{\"v\":\"1\"}}");
     assertThat(created.code()).isEqualTo(201);
     String before = created.json().at("/metadata/resourceVersion").asText();
     WatchResumeIT.put(http, cms + "/old", "{\"data\":{\"v\":\"2\"}}");

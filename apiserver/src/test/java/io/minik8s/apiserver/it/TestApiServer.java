@@ -39,7 +39,9 @@ public final class TestApiServer implements AutoCloseable {
         "--etcd-compaction-interval=0"));
     args.addAll(List.of(extraFlags));
     ApiServerOptions options = new ApiServerOptions();
-    new CommandLine(options).parseArgs(args.toArray(String[]::new));
+    // later flags override the harness defaults (e.g. --etcd-compaction-interval)
+    new CommandLine(options).setOverwrittenOptionsAllowed(true)
+        .parseArgs(args.toArray(String[]::new));
     ApiServer server = new ApiServer(options);
     try {
       server.start();

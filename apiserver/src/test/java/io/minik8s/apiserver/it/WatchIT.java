@@ -1,11 +1,13 @@
 package io.minik8s.apiserver.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minik8s.testing.EtcdServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +44,8 @@ class WatchIT {
   }
 
   static String namespace(String name) {
-    Http.Answer created = http.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + name + "\"}}");
+    Http.Answer created =
+        http.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"" + name + "\"}}");
     assertThat(created.code()).as(created.body()).isEqualTo(201);
     return name;
   }
@@ -286,13 +291,38 @@ class WatchIT {
   }
 
   @Test
-  void sendInitialEventsWithoutResourceVersionMatchIsABadRequest() {
+  void sendInitialEventsWithoutResourceVersionMatchIsInvalid() {
     for (String flag : List.of("false", "true")) {
       Http.Answer answer = http.get(cms("default") + "?watch=true&sendInitialEvents=" + flag
           + "&allowWatchBookmarks=true&timeoutSeconds=1");
-      assertThat(answer.code()).as(flag + ": " + answer.body()).isEqualTo(400);
-      assertThat(answer.json().get("kind").asText()).isEqualTo("Status");
+      assertThat(answer.code()).as(flag + ": " + answer.body()).isEqualTo(422);
+      assertThat(answer.json().get("reason").asText()).isEqualTo("Invalid");
+      assertThat(answer.json().get("message").asText())
+          .contains("sendInitialEvents requires setting resourceVersionMatch to NotOlderThan");
     }
+  }
+
+  @Test
+  void sendInitialEventsFalseWithoutAResourceVersionStartsAtTheMostRecentChange() {
+    String ns = namespace("w-no-initial");
+    String busy = namespace("w-no-initial-busy");
+    create(ns, "existing", "", "1");
+    Http.Watch watch = http.watch(cms(ns) + "?watch=true&sendInitialEvents=false"
+        + "&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true");
+    // writes elsewhere move the revision until the watch, once started, answers a bookmark
+    AtomicInteger ticks = new AtomicInteger();
+    AtomicReference<JsonNode> first = new AtomicReference<>();
+    await().atMost(Duration.ofSeconds(15)).until(() -> {
+      create(busy, "tick-" + ticks.incrementAndGet(), "", "1");
+      first.set(watch.poll(Duration.ofMillis(500)));
+      return first.get() != null;
+    });
+    assertThat(first.get().path("type").asText()).as(first.get().toString())
+        .isEqualTo("BOOKMARK");
+    create(ns, "later", "", "2");
+    JsonNode event = nextNonBookmark(watch);
+    watch.close();
+    assertThat(typeAndName(event)).isEqualTo("ADDED later");
   }
 
   @Test
