@@ -18,7 +18,8 @@ public final class Discovery {
       "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList";
 
   /** Subresources served so far; the registry lists those later issues add too. */
-  static final Set<String> SERVED_SUBRESOURCES = Set.of("status", "binding", "finalize");
+  static final Set<String> SERVED_SUBRESOURCES =
+      Set.of("status", "binding", "finalize", "scale", "eviction");
 
   private static final List<String> SUB_VERBS = List.of("get", "patch", "update");
 
@@ -110,7 +111,12 @@ public final class Discovery {
         s.put("name", t.resource() + "/" + sub);
         s.put("singularName", "");
         s.put("namespaced", t.namespaced());
-        s.put("kind", subKind(t, sub));
+        String[] gvk = subGroupVersionKind(t, sub);
+        if (!gvk[0].equals(t.group()) || !gvk[1].equals(t.version())) {
+          s.put("group", gvk[0]);
+          s.put("version", gvk[1]);
+        }
+        s.put("kind", gvk[2]);
         s.put("verbs", subVerbs(sub));
         resources.add(s);
       }
@@ -169,8 +175,8 @@ public final class Discovery {
       if (SERVED_SUBRESOURCES.contains(sub)) {
         subs.add(Map.of(
             "subresource", sub,
-            "responseKind", Map.of("group", t.group(), "version", t.version(),
-                "kind", subKind(t, sub)),
+            "responseKind", Map.of("group", subGroupVersionKind(t, sub)[0],
+                "version", subGroupVersionKind(t, sub)[1], "kind", subGroupVersionKind(t, sub)[2]),
             "verbs", subVerbs(sub)));
       }
     }
@@ -180,13 +186,19 @@ public final class Discovery {
     return r;
   }
 
-  private static String subKind(ResourceType t, String sub) {
-    return sub.equals("binding") ? "Binding" : t.kind();
+  /** The group, version and kind a subresource speaks (Scale is autoscaling/v1, ...). */
+  private static String[] subGroupVersionKind(ResourceType t, String sub) {
+    return switch (sub) {
+      case "binding" -> new String[] {t.group(), t.version(), "Binding"};
+      case "scale" -> new String[] {"autoscaling", "v1", "Scale"};
+      case "eviction" -> new String[] {"policy", "v1", "Eviction"};
+      default -> new String[] {t.group(), t.version(), t.kind()};
+    };
   }
 
   private static List<String> subVerbs(String sub) {
     return switch (sub) {
-      case "binding" -> List.of("create");
+      case "binding", "eviction" -> List.of("create");
       case "finalize" -> List.of("update");
       default -> SUB_VERBS;
     };

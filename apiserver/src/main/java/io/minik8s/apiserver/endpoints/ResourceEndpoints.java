@@ -26,6 +26,7 @@ public final class ResourceEndpoints {
   private final AdmissionPlugin admission;
   private final WatchEndpoint watches;
   private final BindingEndpoint bindings;
+  private final EvictionEndpoint evictions;
   private final Duration requestTimeout;
 
   /**
@@ -39,6 +40,7 @@ public final class ResourceEndpoints {
     this.admission = admission;
     this.watches = watches;
     this.bindings = new BindingEndpoint(registry);
+    this.evictions = new EvictionEndpoint(registry);
   }
 
   public void handle(RequestInfo info, ApiRequest request, Responder responder, UserInfo user) {
@@ -57,6 +59,25 @@ public final class ResourceEndpoints {
     }
     if (type.listType() == null || sub.equals("binding")) {
       answer(request, responder, bindings.create(info, request, type), 201);
+      return;
+    }
+    if (sub.equals("eviction")) {
+      if (!info.verb().equals("create")) {
+        throw ApiException.methodNotAllowed();
+      }
+      answer(request, responder,
+          evictions.create(info, request, "All".equals(request.param("dryRun"))), 201);
+      return;
+    }
+    if (sub.equals("scale") && !info.verb().equals("patch")) {
+      GenericStore scaled = registry.store(type);
+      switch (info.verb()) {
+        case "get" -> answer(request, responder,
+            ScaleEndpoint.get(scaled, info.namespace(), info.name()), 200);
+        case "update" -> answer(request, responder, ScaleEndpoint.update(scaled,
+            info.namespace(), info.name(), request, "All".equals(request.param("dryRun"))), 200);
+        default -> throw ApiException.methodNotAllowed();
+      }
       return;
     }
     GenericStore store = registry.store(type);

@@ -306,4 +306,25 @@ public final class GenericStore {
     }
     return name.toString();
   }
+
+  /**
+   * Updates an object from its current state (upstream's GuaranteedUpdate with a tryUpdate
+   * function): {@code change} receives a private copy of the stored object on every attempt, so a
+   * concurrent writer never loses its change; a non-null {@code resourceVersion} is a
+   * precondition (409 when stale). Used by subresources such as scale.
+   */
+  public CompletableFuture<HasMetadata> updateFromCurrent(String namespace, String name,
+      String resourceVersion, java.util.function.UnaryOperator<HasMetadata> change,
+      boolean dryRun) {
+    String key = key(namespace, name);
+    Storage.UpdateFunction apply = current -> {
+      HasMetadata next = change.apply(SpecStatus.copy(current));
+      next.getMetadata().setResourceVersion(resourceVersion);
+      return merge(next, current, null);
+    };
+    CompletableFuture<HasMetadata> result = dryRun
+        ? storage.get(key).thenApply(apply::apply)
+        : storage.guaranteedUpdate(key, Preconditions.NONE, apply);
+    return translate(result, name);
+  }
 }
