@@ -89,6 +89,11 @@ final class Deleter {
     meta.setDeletionTimestamp(
         GenericStore.timestamp(clock.instant().plusSeconds(grace)));
     meta.setDeletionGracePeriodSeconds(grace);
+    // upstream's BeforeDelete: an object whose generation is tracked records the deletion as a
+    // new generation, so controllers watching observedGeneration notice it
+    if (meta.getGeneration() != null && meta.getGeneration() > 0) {
+      meta.setGeneration(meta.getGeneration() + 1);
+    }
     List<String> finalizers = new ArrayList<>(finalizers(next));
     for (String f : added) {
       if (!finalizers.contains(f)) {

@@ -234,4 +234,61 @@ class ResourceCrudIT {
     assertThat(left.get("items")).hasSize(1);
     assertThat(left.at("/items/0/metadata/name").asText()).isEqualTo("dc-c");
   }
+
+  @Test
+  void foregroundDeletionHoldsTheObjectWithItsFinalizerAndBumpsTheGeneration() {
+    JsonNode created = http.post("/apis/apps/v1/namespaces/default/deployments", """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"fg"},
+         "spec":{"selector":{"matchLabels":{"app":"fg"}},
+          "template":{"metadata":{"labels":{"app":"fg"}},
+           "spec":{"containers":[{"name":"c","image":"nginx"}]}}}}""").json();
+    JsonNode marked = http.delete("/apis/apps/v1/namespaces/default/deployments/fg",
+        "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"Foreground\"}")
+        .json();
+    assertThat(marked.at("/metadata/finalizers").toString()).contains("foregroundDeletion");
+    assertThat(marked.at("/metadata/deletionTimestamp").asText()).isNotEmpty();
+    assertThat(marked.at("/metadata/generation").asLong())
+        .isEqualTo(created.at("/metadata/generation").asLong() + 1);
+    assertThat(http.get("/apis/apps/v1/namespaces/default/deployments/fg").code()).isEqualTo(200);
+  }
+
+  @Test
+  void orphanDeletionAddsTheOrphanFinalizer() {
+    http.post("/api/v1/namespaces/default/replicationcontrollers", """
+        {"metadata":{"name":"orph"},"spec":{"replicas":1,"selector":{"app":"orph"},
+         "template":{"metadata":{"labels":{"app":"orph"}},
+          "spec":{"containers":[{"name":"c","image":"nginx"}]}}}}""");
+    JsonNode marked = http.delete("/api/v1/namespaces/default/replicationcontrollers/orph",
+        "{\"kind\":\"DeleteOptions\",\"apiVersion\":\"v1\",\"propagationPolicy\":\"Orphan\"}")
+        .json();
+    assertThat(marked.at("/metadata/finalizers").toString()).contains("orphan");
+  }
+
+  @Test
+  void deletePreconditionsMustMatch() {
+    JsonNode cm = http.post("/api/v1/namespaces/default/configmaps",
+        "{\"metadata\":{\"name\":\"pre\"}}").json();
+    Http.Answer wrongUid = http.delete("/api/v1/namespaces/default/configmaps/pre",
+        "{\"preconditions\":{\"uid\":\"not-the-uid\"}}");
+    assertThat(wrongUid.code()).isEqualTo(409);
+    Http.Answer right = http.delete("/api/v1/namespaces/default/configmaps/pre",
+        "{\"preconditions\":{\"uid\":\"" + cm.at("/metadata/uid").asText()
+            + "\",\"resourceVersion\":\"" + cm.at("/metadata/resourceVersion").asText()
+            + "\"}}");
+    assertThat(right.code()).isEqualTo(200);
+    assertThat(http.get("/api/v1/namespaces/default/configmaps/pre").code()).isEqualTo(404);
+  }
+
+  @Test
+  void dryRunCreatesAndDeletesNothing() {
+    Http.Answer dry = http.post("/api/v1/namespaces/default/configmaps?dryRun=All",
+        "{\"metadata\":{\"name\":\"dry\"}}");
+    assertThat(dry.code()).isEqualTo(201);
+    assertThat(dry.json().at("/metadata/uid").asText()).isNotEmpty();
+    assertThat(http.get("/api/v1/namespaces/default/configmaps/dry").code()).isEqualTo(404);
+    http.post("/api/v1/namespaces/default/configmaps", "{\"metadata\":{\"name\":\"dry\"}}");
+    assertThat(http.delete("/api/v1/namespaces/default/configmaps/dry?dryRun=All").code())
+        .isEqualTo(200);
+    assertThat(http.get("/api/v1/namespaces/default/configmaps/dry").code()).isEqualTo(200);
+  }
 }
