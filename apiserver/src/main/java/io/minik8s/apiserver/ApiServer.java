@@ -15,6 +15,8 @@ import io.minik8s.apiserver.endpoints.Discovery;
 import io.minik8s.apiserver.endpoints.Health;
 import io.minik8s.apiserver.endpoints.ResourceEndpoints;
 import io.minik8s.apiserver.endpoints.WatchEndpoint;
+import io.minik8s.apiserver.endpoints.table.Printers;
+import io.minik8s.apiserver.endpoints.table.TableConvertor;
 import io.minik8s.apiserver.http.HttpServer;
 import io.minik8s.apiserver.http.InflightLimiter;
 import io.minik8s.apiserver.registry.GenericStore;
@@ -75,7 +77,9 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts serving; returns once the built-in objects exist. */
   public void start() throws Exception {
-    etcd = Client.builder().endpoints(options.etcdServers.toArray(String[]::new)).build();
+    // lists of many objects exceed gRPC's default 4 MiB answer; upstream allows MaxInt32 too
+    etcd = Client.builder().endpoints(options.etcdServers.toArray(String[]::new))
+        .maxInboundMessageSize(Integer.MAX_VALUE).build();
     ResourceRegistry types = ResourceRegistry.builtIn();
     String prefix = options.etcdPrefix;
 
@@ -109,7 +113,8 @@ public final class ApiServer implements AutoCloseable {
         new DefaultTolerationSeconds(options.defaultNotReadyTolerationSeconds,
             options.defaultUnreachableTolerationSeconds),
         new PriorityAdmission(registry.store("scheduling.k8s.io", "priorityclasses"))));
-    WatchEndpoint watches = new WatchEndpoint(timers, options.minRequestTimeout);
+    WatchEndpoint watches = new WatchEndpoint(timers, options.minRequestTimeout,
+        new TableConvertor(Printers.builtIn(), clock));
     GenericStore namespaces = registry.store("", "namespaces");
     Health health = new Health(() -> namespaces.storage().currentRevision()
         .orTimeout(2, TimeUnit.SECONDS).thenApply(rev -> true));

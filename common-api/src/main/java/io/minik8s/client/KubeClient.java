@@ -6,11 +6,16 @@ import io.minik8s.api.ResourceType;
 
 /**
  * The entry point of the client library: typed clients for every served resource over one
- * connection pool, rate limiter and retry policy. Thread-safe; one per process.
+ * connection pool, rate limiter and retry policy. Thread-safe; one per process. {@code
+ * io.minik8s.client.rest.KubeClients.create(config)} builds the HTTP implementation.
  */
 public interface KubeClient extends AutoCloseable {
 
-  /** The typed client of a resource, e.g. {@code resources(Pod.class)}. */
+  /**
+   * The typed client of a resource, e.g. {@code resources(Pod.class)}.
+   *
+   * @throws IllegalArgumentException if the class is not a served resource
+   */
   <T extends HasMetadata> ResourceClient<T> resources(Class<T> type);
 
   /** The typed client of a resource by its registry entry. */
@@ -22,6 +27,26 @@ public interface KubeClient extends AutoCloseable {
   /** The base URL of the API server, e.g. "https://127.0.0.1:6443". */
   String server();
 
+  /** The namespace of the kubeconfig's context ("default" if it names none). */
+  default String namespace() {
+    return "default";
+  }
+
+  /** Pod binding, eviction and logs. */
+  default PodOperations pods() {
+    throw new UnsupportedOperationException("this client does not serve pod subresources");
+  }
+
+  /**
+   * The scale subresource of deployments, replicasets or replicationcontrollers.
+   *
+   * @throws IllegalArgumentException if the resource has no scale subresource
+   */
+  default ScaleOperations scales(Class<? extends HasMetadata> type) {
+    throw new UnsupportedOperationException("this client does not serve the scale subresource");
+  }
+
+  /** Closes the watches it started and releases its threads. */
   @Override
   void close();
 }

@@ -33,37 +33,86 @@ public record ListOptions(
   }
 
   public ListOptions withLabelSelector(String s) {
-    return new ListOptions(s, fieldSelector, resourceVersion, resourceVersionMatch, limit,
-        continueToken, timeoutSeconds, allowWatchBookmarks);
+    return new ListOptions(
+        s,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks);
   }
 
   public ListOptions withFieldSelector(String s) {
-    return new ListOptions(labelSelector, s, resourceVersion, resourceVersionMatch, limit,
-        continueToken, timeoutSeconds, allowWatchBookmarks);
+    return new ListOptions(
+        labelSelector,
+        s,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks);
   }
 
   public ListOptions withResourceVersion(String rv) {
-    return new ListOptions(labelSelector, fieldSelector, rv, resourceVersionMatch, limit,
-        continueToken, timeoutSeconds, allowWatchBookmarks);
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        rv,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks);
   }
 
   public ListOptions withLimit(long n) {
-    return new ListOptions(labelSelector, fieldSelector, resourceVersion, resourceVersionMatch, n,
-        continueToken, timeoutSeconds, allowWatchBookmarks);
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        n,
+        continueToken,
+        timeoutSeconds,
+        allowWatchBookmarks);
   }
 
   public ListOptions withContinue(String token) {
-    return new ListOptions(labelSelector, fieldSelector, resourceVersion, resourceVersionMatch,
-        limit, token, timeoutSeconds, allowWatchBookmarks);
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        token,
+        timeoutSeconds,
+        allowWatchBookmarks);
   }
 
   public ListOptions withTimeoutSeconds(long seconds) {
-    return new ListOptions(labelSelector, fieldSelector, resourceVersion, resourceVersionMatch,
-        limit, continueToken, seconds, allowWatchBookmarks);
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        seconds,
+        allowWatchBookmarks);
   }
 
   public ListOptions withBookmarks(boolean bookmarks) {
-    return new ListOptions(labelSelector, fieldSelector, resourceVersion, resourceVersionMatch,
-        limit, continueToken, timeoutSeconds, bookmarks);
+    return new ListOptions(
+        labelSelector,
+        fieldSelector,
+        resourceVersion,
+        resourceVersionMatch,
+        limit,
+        continueToken,
+        timeoutSeconds,
+        bookmarks);
   }
 }

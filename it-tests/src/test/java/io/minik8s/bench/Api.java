@@ -53,14 +53,21 @@ final class Api {
         .thenAccept(r -> expect(r, 201, "create pod " + namespace + "/" + name));
   }
 
+  /** DELETEs a Pod; completes exceptionally unless the server answers 200. */
+  CompletableFuture<Void> deletePod(String namespace, String name) {
+    HttpRequest request = HttpRequest.newBuilder(
+            URI.create(base + "/api/v1/namespaces/" + namespace + "/pods/" + name))
+        .timeout(TIMEOUT)
+        .header("Accept", "application/json")
+        .DELETE()
+        .build();
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        .thenAccept(r -> expect(r, 200, "delete pod " + namespace + "/" + name));
+  }
+
   void createNamespace(String name) {
     send("POST", "/api/v1/namespaces", "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\","
         + "\"metadata\":{\"name\":\"" + name + "\"}}", 201);
-  }
-
-  /** Deletes every Pod of a namespace with one DELETE of the collection. */
-  void deletePods(String namespace) {
-    send("DELETE", "/api/v1/namespaces/" + namespace + "/pods", null, 200);
   }
 
   /** GET, expecting 200; the body. */

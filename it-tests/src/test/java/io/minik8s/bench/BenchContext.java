@@ -4,7 +4,6 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.kv.GetResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * report, and figures one benchmark measures for another (the raw etcd baseline, the 10,000 Pods).
  */
 final class BenchContext {
-  static final int POPULATION = 10_000;
+  /** The Pods that list, heap and watch work with (-Dbench.pods, default 10,000). */
+  static final int POPULATION = Integer.getInteger("bench.pods", 10_000);
   static final String POPULATION_NAMESPACE = "bench-pods";
 
   private final Client etcd;
@@ -22,14 +22,20 @@ final class BenchContext {
   private final Api api;
   private final Report report;
   private final Map<Integer, Double> etcdPutsPerSecond = new TreeMap<>();
+  private final CpuMeter cpu;
   private Integer storedPodBytes;
-  private boolean populated;
+  private int populated;
 
   BenchContext(Client etcd, ApiServerProcess apiserver, Report report) {
     this.etcd = etcd;
     this.apiserver = apiserver;
     this.api = new Api(apiserver.url());
     this.report = report;
+    this.cpu = new CpuMeter(apiserver.pid());
+  }
+
+  CpuMeter cpu() {
+    return cpu;
   }
 
   Client etcd() {
@@ -73,24 +79,31 @@ final class BenchContext {
   }
 
   /**
-   * Makes sure the server holds {@link #POPULATION} Pods (in {@link #POPULATION_NAMESPACE}) and no
-   * others from earlier benchmarks; the watch benchmark leaves exactly these behind.
+   * Makes sure the server holds {@link #POPULATION} Pods, pod-0 ... in {@link
+   * #POPULATION_NAMESPACE}, and no others from earlier benchmarks (the watch benchmark leaves its
+   * Pods there, pod-creates removes its own).
    */
   void ensurePopulation() {
-    if (populated) {
+    if (populated >= POPULATION) {
       return;
     }
-    report.progress("creating " + POPULATION + " Pods in " + POPULATION_NAMESPACE);
-    api.createNamespace(POPULATION_NAMESPACE);
-    Load.Result r = Load.run(POPULATION, 64, Duration.ofMinutes(5),
-        i -> api.createPod(POPULATION_NAMESPACE, "pod-" + i));
+    if (populated == 0) {
+      api.createNamespace(POPULATION_NAMESPACE);
+    }
+    int from = populated;
+    report.progress("creating " + (POPULATION - from) + " Pods in " + POPULATION_NAMESPACE);
+    Load.Result r = Load.all(POPULATION - from, 64,
+        i -> api.createPod(POPULATION_NAMESPACE, "pod-" + (from + i)));
     failOnErrors("populating", r);
-    populated = true;
+    populated = POPULATION;
   }
 
-  /** Records that {@link #POPULATION} Pods now exist in {@link #POPULATION_NAMESPACE}. */
-  void populationCreated() {
-    populated = true;
+  /**
+   * Records that pod-0 ... pod-{@code count - 1} exist in {@link #POPULATION_NAMESPACE} (which
+   * the caller created).
+   */
+  void populationCreated(int count) {
+    populated = count;
   }
 
   static void failOnErrors(String what, Load.Result result) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,11 +19,12 @@ import java.util.Set;
 
 /**
  * Runs the benchmarks named by {@code -Dbench} ("all", or a comma-separated list of etcd-put,
- * pod-create, watch, list, heap) against a fresh etcd and a kube-apiserver process of their own,
- * and prints one table. Started by the {@code bench} profile of it-tests' pom.
+ * pod-create, watch, list, heap, informer) against a fresh etcd and a kube-apiserver process of
+ * their own, and prints one table. Started by the {@code bench} profile of it-tests' pom.
  */
 public final class Benchmarks {
-  static final List<String> ORDER = List.of("etcd-put", "pod-create", "watch", "list", "heap");
+  static final List<String> ORDER =
+      List.of("etcd-put", "pod-create", "watch", "list", "heap", "informer");
   private static final List<String> ETCD_FLAGS =
       List.of("--auto-compaction-mode=periodic", "--auto-compaction-retention=5m");
 
@@ -67,8 +69,8 @@ public final class Benchmarks {
         }
       }
     }
-    report.note(String.format(Locale.ROOT, "whole run %.0f s",
-        (System.nanoTime() - started) / 1e9));
+    report.note(String.format(Locale.ROOT, "whole run %.0f s; load average at the end %s",
+        (System.nanoTime() - started) / 1e9, loadAverage()));
     report.print(System.out, title);
     System.exit(failed ? 1 : 0);
   }
@@ -80,6 +82,7 @@ public final class Benchmarks {
       case "watch" -> new WatchBenchmark();
       case "list" -> new ListBenchmark();
       case "heap" -> new HeapBenchmark(emptyHeap);
+      case "informer" -> new InformerBenchmark();
       default -> throw new IllegalArgumentException(name);
     };
   }
@@ -103,10 +106,20 @@ public final class Benchmarks {
   private static String title(String etcdEndpoint, Set<String> selected) {
     var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     return String.format(Locale.ROOT,
-        "minik8s benchmarks [%s]: %d CPUs, %.1f GiB RAM, Java %s, etcd %s",
+        "minik8s benchmarks [%s]: %d CPUs, %.1f GiB RAM, Java %s, etcd %s, load average %s",
         String.join(",", selected), Runtime.getRuntime().availableProcessors(),
         os.getTotalMemorySize() / (1024.0 * 1024 * 1024), System.getProperty("java.vm.version"),
-        etcdVersion(etcdEndpoint));
+        etcdVersion(etcdEndpoint), loadAverage());
+  }
+
+  /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (Exception e) {
+      return "unknown";
+    }
   }
 
   private static String etcdVersion(String endpoint) {

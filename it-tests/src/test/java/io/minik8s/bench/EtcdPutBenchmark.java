@@ -17,6 +17,8 @@ final class EtcdPutBenchmark implements Benchmark {
   static final List<Integer> CONCURRENCY = List.of(1, 16, 64);
   private static final int PUTS = 10_000;
   private static final int WARM_UP = 3_000;
+  /** A round stops early when its time is spent, so that a slow machine still ends in minutes. */
+  private static final Duration BUDGET = Duration.ofSeconds(12);
   private static final String PREFIX = "/bench-raw/";
 
   @Override
@@ -32,12 +34,15 @@ final class EtcdPutBenchmark implements Benchmark {
     ByteSequence value = ByteSequence.from(bytes);
     KV kv = context.etcd().getKVClient();
     try {
-      put(kv, "warm-up", WARM_UP, 16, value);
+      put(kv, "warm-up", WARM_UP, 16, value, Load.UNBOUNDED);
       for (int concurrency : CONCURRENCY) {
-        Load.Result r = put(kv, "c" + concurrency, PUTS, concurrency, value);
+        CpuMeter.Snapshot before = context.cpu().snapshot();
+        Load.Result r = put(kv, "c" + concurrency, PUTS, concurrency, value, BUDGET);
+        CpuMeter.Snapshot after = context.cpu().snapshot();
         context.etcdPutsPerSecond().put(concurrency, r.perSecond());
-        context.report().add(name(), "raw jetcd puts/s, " + concurrency + " in flight ("
-            + PUTS + " x " + size + " B)", Report.rate(r.perSecond()), "(baseline)");
+        context.report().add(name(), "raw jetcd puts/s, " + concurrency + " in flight",
+            Report.rate(r.perSecond()), "(baseline; " + r.operations() + " puts of " + size
+                + " B; " + CpuMeter.perOperation(before, after, r.operations(), false) + ")");
       }
     } finally {
       ByteSequence prefix = key("");
@@ -46,8 +51,8 @@ final class EtcdPutBenchmark implements Benchmark {
   }
 
   private static Load.Result put(KV kv, String round, int count, int concurrency,
-      ByteSequence value) {
-    Load.Result r = Load.run(count, concurrency, Duration.ofMinutes(3),
+      ByteSequence value, Duration budget) {
+    Load.Result r = Load.run(count, concurrency, budget,
         i -> kv.put(key(round + "/" + i), value));
     BenchContext.failOnErrors("etcd puts", r);
     return r;

@@ -10,11 +10,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 
 /**
- * Closed-loop load: {@code total} asynchronous operations with {@code concurrency} of them in
- * flight, each slot starting the next operation when its last one completes. No thread waits per
- * operation, so 64 in flight cost 64 connections, not 64 threads.
+ * Closed-loop load: up to {@code total} asynchronous operations with {@code concurrency} of them
+ * in flight, each slot starting the next operation when its last one completes, and none started
+ * once the time budget is spent (so that a slow machine shortens a round instead of the whole run
+ * taking hours). No thread waits per operation: 64 in flight cost 64 connections, not 64 threads.
  */
 final class Load {
+  /** A budget that never stops a round: every operation runs (up to a 10-minute deadline). */
+  static final Duration UNBOUNDED = Duration.ofDays(1);
+
   private Load() {}
 
   /** What a run did: operations, how many failed (and the first failure), and how long it took. */
@@ -24,20 +28,36 @@ final class Load {
     }
   }
 
-  static Result run(int total, int concurrency, Duration deadline,
+  /** Every one of the {@code total} operations, however long they take (up to a deadline). */
+  static Result all(int total, int concurrency, IntFunction<CompletableFuture<?>> operation) {
+    return run(total, concurrency, UNBOUNDED, operation);
+  }
+
+  static Result run(int total, int concurrency, Duration budget,
       IntFunction<CompletableFuture<?>> operation) {
+    Duration deadline = budget.compareTo(Duration.ofMinutes(10)) < 0
+        ? budget.plusMinutes(2) : Duration.ofMinutes(10);
     AtomicInteger next = new AtomicInteger();
+    AtomicInteger started = new AtomicInteger();
     AtomicInteger finished = new AtomicInteger();
     AtomicInteger failures = new AtomicInteger();
     AtomicReference<String> firstFailure = new AtomicReference<>();
     CompletableFuture<Void> done = new CompletableFuture<>();
     long start = System.nanoTime();
+    long stopLaunching = start + budget.toNanos();
     Runnable[] launch = new Runnable[1];
     launch[0] = () -> {
+      if (System.nanoTime() > stopLaunching) {
+        if (finished.get() == started.get()) {
+          done.complete(null);
+        }
+        return;
+      }
       int i = next.getAndIncrement();
       if (i >= total) {
         return;
       }
+      started.incrementAndGet();
       CompletableFuture<?> op;
       try {
         op = operation.apply(i);
@@ -49,7 +69,8 @@ final class Load {
           failures.incrementAndGet();
           firstFailure.compareAndSet(null, String.valueOf(error));
         }
-        if (finished.incrementAndGet() == total) {
+        int n = finished.incrementAndGet();
+        if (n == total || (System.nanoTime() > stopLaunching && n == started.get())) {
           done.complete(null);
         } else {
           launch[0].run();
@@ -70,6 +91,7 @@ final class Load {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    return new Result(total, failures.get(), System.nanoTime() - start, firstFailure.get());
+    return new Result(finished.get(), failures.get(), System.nanoTime() - start,
+        firstFailure.get());
   }
 }

@@ -13,15 +13,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Watch fan-out: {@value #WATCHERS} watchers of one namespace, all from the same resourceVersion,
- * while {@link BenchContext#POPULATION} Pods are created there (64 in flight). Measures the events
- * delivered per second (every watcher must see every create) and the delay from the client
- * sending a create to each watcher reading its event. The Pods stay, as the population of the
- * list and heap benchmarks.
+ * Watch fan-out: {@link #WATCHERS} watchers of one namespace, all from the same resourceVersion,
+ * while up to {@link BenchContext#POPULATION} Pods are created there (64 in flight, for at most
+ * {@link #WRITE_BUDGET}). Measures the events delivered per second (every watcher must see every
+ * create) and the delay from the client sending a create to each watcher reading its event. The
+ * Pods stay, as (part of) the population of the list and heap benchmarks.
  */
 final class WatchBenchmark implements Benchmark {
-  static final int WATCHERS = 500;
-  private static final Duration DELIVERY_DEADLINE = Duration.ofMinutes(4);
+  /** Concurrent watchers (-Dbench.watchers, default 500). */
+  static final int WATCHERS = Integer.getInteger("bench.watchers", 500);
+  /** Creates stop when this is spent; list and heap top the population up without watchers. */
+  private static final Duration WRITE_BUDGET = Duration.ofSeconds(60);
+  private static final Duration DELIVERY_DEADLINE = Duration.ofMinutes(3);
 
   @Override
   public String name() {
@@ -31,7 +34,6 @@ final class WatchBenchmark implements Benchmark {
   @Override
   public void run(BenchContext context) throws Exception {
     String namespace = BenchContext.POPULATION_NAMESPACE;
-    int writes = BenchContext.POPULATION;
     Api api = context.api();
     api.createNamespace(namespace);
     long resourceVersion = new ObjectMapper()
@@ -45,7 +47,7 @@ final class WatchBenchmark implements Benchmark {
     List<WatchClient> watchers = new ArrayList<>();
     try {
       for (int i = 0; i < WATCHERS; i++) {
-        WatchClient watcher = new WatchClient(http, api.base(), namespace, delays, writes);
+        WatchClient watcher = new WatchClient(http, api.base(), namespace, delays);
         watchers.add(watcher);
         watcher.start(resourceVersion);
         if (i % 50 == 49) { // open connections in batches rather than as one burst
@@ -53,13 +55,16 @@ final class WatchBenchmark implements Benchmark {
         }
       }
       allOf(watchers.stream().map(WatchClient::connected).toList(), Duration.ofMinutes(1));
-      context.report().progress(WATCHERS + " watchers connected; " + writes + " creates");
+      context.report().progress(WATCHERS + " watchers connected; creating Pods");
 
+      CpuMeter.Snapshot before = context.cpu().snapshot();
       long start = System.nanoTime();
-      Load.Result r = Load.run(writes, 64, Duration.ofMinutes(5),
+      Load.Result r = Load.run(BenchContext.POPULATION, 64, WRITE_BUDGET,
           i -> api.createPod(namespace, "pod-" + i));
       BenchContext.failOnErrors("creates under watch", r);
-      context.populationCreated();
+      int writes = r.operations();
+      context.populationCreated(writes);
+      watchers.forEach(w -> w.expect(writes));
       boolean allDelivered = true;
       try {
         allOf(watchers.stream().map(w -> w.complete().exceptionally(e -> null)).toList(),
@@ -67,6 +72,7 @@ final class WatchBenchmark implements Benchmark {
       } catch (TimeoutException e) {
         allDelivered = false;
       }
+      CpuMeter.Snapshot after = context.cpu().snapshot();
       long last = watchers.stream().mapToLong(WatchClient::lastEventNanos).max().orElse(start);
       long delivered = watchers.stream().mapToLong(WatchClient::received).sum();
       long complete = watchers.stream().filter(w -> w.received() == writes).count();
@@ -81,7 +87,9 @@ final class WatchBenchmark implements Benchmark {
           Report.millis(delays.percentileMillis(0.50)), "");
       context.report().add(name(), "delay create sent -> event read, p99",
           Report.millis(delays.percentileMillis(0.99)), "");
-      context.report().add(name(), "Pod creates/s while watched", Report.rate(r.perSecond()), "");
+      context.report().add(name(), "Pod creates/s while watched", Report.rate(r.perSecond()),
+          "(per delivered event: "
+              + CpuMeter.perOperation(before, after, (int) delivered, true) + ")");
       context.report().add(name(), "watchers that saw every event",
           complete + "/" + WATCHERS, reopened + " streams ended by the server and resumed");
       watchers.stream().map(WatchClient::complete).filter(f -> f.isCompletedExceptionally())

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One watcher as a client library would run it: a watch from a resourceVersion, re-opened from
  * the last resourceVersion it saw whenever the server ends the stream (as it does to a watcher
  * that falls behind). It reads each event's resourceVersion and the Pod's sent-at annotation
- * straight from the bytes, records the delay, and counts events until it has {@code expected}.
+ * straight from the bytes, records the delay, and counts events until it has the expected number.
  */
 final class WatchClient {
   private static final byte[] RESOURCE_VERSION =
@@ -29,7 +29,7 @@ final class WatchClient {
   private final HttpClient http;
   private final String watchPath;
   private final Histogram delays;
-  private final int expected;
+  private volatile int expected = Integer.MAX_VALUE;
   private final CompletableFuture<Void> connected = new CompletableFuture<>();
   private final CompletableFuture<Void> complete = new CompletableFuture<>();
   private final AtomicInteger received = new AtomicInteger();
@@ -39,11 +39,18 @@ final class WatchClient {
   private volatile Flow.Subscription subscription;
   private volatile boolean closed;
 
-  WatchClient(HttpClient http, String base, String namespace, Histogram delays, int expected) {
+  WatchClient(HttpClient http, String base, String namespace, Histogram delays) {
     this.http = http;
     this.watchPath = base + "/api/v1/namespaces/" + namespace + "/pods?watch=true";
     this.delays = delays;
-    this.expected = expected;
+  }
+
+  /** Sets how many events make this watcher complete (known once the writes are done). */
+  void expect(int events) {
+    expected = events;
+    if (received.get() >= events) {
+      complete.complete(null);
+    }
   }
 
   /** Watches from {@code resourceVersion}; {@link #connected()} completes on the first answer. */
@@ -124,7 +131,7 @@ final class WatchClient {
     }
     lastResourceVersion = rv;
     lastEventNanos = now;
-    if (received.incrementAndGet() == expected) {
+    if (received.incrementAndGet() >= expected) {
       complete.complete(null);
     }
   }

@@ -1,13 +1,17 @@
 package io.minik8s.apiserver.endpoints;
 
 import io.minik8s.api.ApiException;
+import io.minik8s.api.ResourceRegistry;
 import io.minik8s.apiserver.auth.Authenticator;
 import io.minik8s.apiserver.auth.Authorizer;
 import io.minik8s.apiserver.auth.UserInfo;
+import io.minik8s.apiserver.endpoints.openapi.OpenApiDocuments;
+import io.minik8s.apiserver.endpoints.openapi.OpenApiEndpoint;
 import io.minik8s.apiserver.http.ApiRequest;
 import io.minik8s.apiserver.http.RequestHandler;
 import io.minik8s.apiserver.http.Responder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -24,6 +28,7 @@ public final class ApiRouter implements RequestHandler {
   private final Health health;
   private final Map<String, String> version;
   private final Supplier<String> serverAddress;
+  private final OpenApiEndpoint openApi;
 
   public ApiRouter(Authenticator authenticator, Authorizer authorizer, ResourceEndpoints resources,
       Discovery discovery, Health health, Map<String, String> version,
@@ -35,6 +40,9 @@ public final class ApiRouter implements RequestHandler {
     this.health = health;
     this.version = Map.copyOf(version);
     this.serverAddress = serverAddress;
+    // the documents describe the built-in registry, the one ApiServer serves
+    this.openApi = new OpenApiEndpoint(() -> new OpenApiDocuments(ResourceRegistry.builtIn(),
+        this.version.getOrDefault("gitVersion", "v1.32.4")), Clock.systemUTC());
   }
 
   @Override
@@ -74,6 +82,10 @@ public final class ApiRouter implements RequestHandler {
       throw path.equals("/version") || path.startsWith("/api")
           ? ApiException.methodNotAllowed() : ApiException.notFoundPath();
     }
+    if (openApi.handles(path)) {
+      openApi.handle(path, request, responder);
+      return;
+    }
     boolean aggregated = Discovery.wantsAggregated(request.header("Accept"));
     String[] parts = path.substring(1).split("/");
     Object doc = null;
@@ -99,7 +111,7 @@ public final class ApiRouter implements RequestHandler {
       doc = discovery.resourceList(parts[1], parts[2]);
     } else if (path.equals("/")) {
       doc = Map.of("paths", java.util.List.of("/api", "/api/v1", "/apis", "/healthz", "/livez",
-          "/readyz", "/version"));
+          "/openapi/v2", "/openapi/v3", "/readyz", "/version"));
     }
     if (doc == null) {
       throw ApiException.notFoundPath();

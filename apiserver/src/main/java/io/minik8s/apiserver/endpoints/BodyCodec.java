@@ -8,6 +8,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.minik8s.api.ApiException;
 import io.minik8s.api.ResourceType;
 import io.minik8s.api.Serialization;
+import io.minik8s.apiserver.endpoints.patch.FieldValidation;
+import io.minik8s.apiserver.endpoints.patch.StrictFields;
+import io.minik8s.apiserver.endpoints.patch.Warnings;
+import io.minik8s.apiserver.endpoints.protobuf.ProtobufBodies;
 import io.minik8s.apiserver.http.ApiRequest;
 import java.io.IOException;
 import java.util.Locale;
@@ -22,8 +26,14 @@ public final class BodyCodec {
 
   private BodyCodec() {}
 
-  /** Parses the body as a JSON tree, choosing the syntax from Content-Type (415 otherwise). */
+  /**
+   * Parses the body as a JSON tree, choosing the syntax from Content-Type: JSON, YAML or
+   * Kubernetes protobuf (415 otherwise).
+   */
   public static JsonNode tree(ApiRequest request) {
+    if (ProtobufBodies.handles(request.header("Content-Type"))) {
+      return ProtobufBodies.tree(request.body());
+    }
     ObjectMapper mapper = mapperFor(request.header("Content-Type"));
     if (request.body().length == 0) {
       throw ApiException.badRequest("the body of the request is empty");
@@ -67,6 +77,40 @@ public final class BodyCodec {
    */
   public static HasMetadata decode(ApiRequest request, ResourceType type) {
     return decode(tree(request), type.apiVersion(), type.kind(), type.type());
+  }
+
+  /**
+   * Decodes a create or update body with upstream's strict field checks: fields the type lacks
+   * are dropped (never stored) and, like fields given twice, handled as {@code validation} says
+   * (Strict: upstream's 400; Warn: a warning each). Bodies other than JSON or YAML (protobuf)
+   * decode as {@link #decode(ApiRequest, ResourceType)} does.
+   */
+  public static HasMetadata decode(ApiRequest request, ResourceType type, StrictFields fields,
+      FieldValidation validation, Warnings warnings) {
+    String media = mediaType(request.header("Content-Type"));
+    if (!media.isEmpty() && !media.equals(JSON) && !isYaml(media)) {
+      return decode(request, type);
+    }
+    if (request.body().length == 0) {
+      throw ApiException.badRequest("the body of the request is empty");
+    }
+    StrictFields.Decoded decoded;
+    try {
+      decoded = fields.read(mapperFor(media), request.body(), type.type());
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest(
+          "the body of the request could not be decoded: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw ApiException.badRequest("the body of the request could not be decoded: " + e);
+    }
+    validation.handle(decoded.errors(), warnings, detail -> ApiException.badRequest(
+        type.kind() + " in version \"" + type.version() + "\" cannot be handled as a "
+            + type.kind() + ": " + detail));
+    return decode(decoded.tree(), type.apiVersion(), type.kind(), type.type());
+  }
+
+  private static boolean isYaml(String media) {
+    return media.equals(YAML) || media.equals("application/x-yaml") || media.equals("text/yaml");
   }
 
   /** Decodes a tree into {@code target}, checking it against the expected apiVersion and kind. */

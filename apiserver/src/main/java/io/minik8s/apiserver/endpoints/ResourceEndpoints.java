@@ -1,33 +1,52 @@
 package io.minik8s.apiserver.endpoints;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.DeleteOptions;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.Scale;
 import io.minik8s.api.ApiException;
 import io.minik8s.api.ResourceType;
+import io.minik8s.api.Serialization;
 import io.minik8s.api.defaults.Defaults;
 import io.minik8s.apiserver.admission.AdmissionPlugin;
 import io.minik8s.apiserver.admission.AdmissionRequest;
 import io.minik8s.apiserver.auth.UserInfo;
+import io.minik8s.apiserver.endpoints.patch.FieldValidation;
+import io.minik8s.apiserver.endpoints.patch.ModelSchema;
+import io.minik8s.apiserver.endpoints.patch.ObjectPatcher;
+import io.minik8s.apiserver.endpoints.patch.PatchType;
+import io.minik8s.apiserver.endpoints.patch.StrictFields;
+import io.minik8s.apiserver.endpoints.patch.Warnings;
 import io.minik8s.apiserver.http.ApiRequest;
 import io.minik8s.apiserver.http.Responder;
 import io.minik8s.apiserver.registry.DeleteOptionsView;
 import io.minik8s.apiserver.registry.GenericStore;
+import io.minik8s.apiserver.registry.Invalids;
 import io.minik8s.apiserver.registry.Registry;
 import io.minik8s.apiserver.registry.StorageErrors;
+import io.minik8s.apiserver.validation.FieldError;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
 
 /** The verb handlers of resource requests, over the generic registry. */
 public final class ResourceEndpoints {
+  /** What PATCH .../scale patches: the autoscaling/v1 view of the object. */
+  private static final ResourceType SCALE = new ResourceType("autoscaling", "v1", "scale",
+      "scale", "Scale", Scale.class, null, true, List.of(), List.of(), List.of(), "scale",
+      Map.of());
   private final Registry registry;
   private final AdmissionPlugin admission;
   private final WatchEndpoint watches;
   private final BindingEndpoint bindings;
   private final EvictionEndpoint evictions;
   private final Duration requestTimeout;
+  private final StrictFields strictFields = new StrictFields(new ModelSchema(Serialization.json()));
 
   /**
    * @param requestTimeout how long a non-watch request may take before it is answered with 504
@@ -90,7 +109,7 @@ public final class ResourceEndpoints {
     switch (info.verb()) {
       case "get" -> {
         requireNoSubresourceExcept(sub, "status");
-        answer(request, responder, store.get(ns, info.name()), 200);
+        read(request, responder, type, store.get(ns, info.name()));
       }
       case "list" -> list(request, responder, type, store, ns);
       case "watch" -> watches.watch(info, request, responder, type, store);
@@ -99,15 +118,17 @@ public final class ResourceEndpoints {
         if (!info.name().isEmpty()) {
           throw ApiException.methodNotAllowed(); // POST goes to the collection
         }
-        HasMetadata object = decode(request, type);
+        Warnings warnings = new Warnings();
+        HasMetadata object = decode(request, type, "CreateOptions", warnings);
         checkNamespace(object, ns, type);
-        answer(request, responder,
+        answer(request, warnings.on(responder),
             admit("CREATE", type, "", ns, object, user)
                 .thenCompose(v -> store.create(ns, object, dryRun)), 201);
       }
       case "update" -> {
         requireNoSubresourceExcept(sub, "status", "finalize");
-        HasMetadata object = decode(request, type);
+        Warnings warnings = new Warnings();
+        HasMetadata object = decode(request, type, "UpdateOptions", warnings);
         checkNamespace(object, ns, type);
         String bodyName = object.getMetadata().getName();
         if (bodyName == null || bodyName.isEmpty()) {
@@ -117,7 +138,7 @@ public final class ResourceEndpoints {
               "the name of the object (" + bodyName + ") does not match the name on the URL ("
                   + info.name() + ")");
         }
-        answer(request, responder,
+        answer(request, warnings.on(responder),
             admit("UPDATE", type, sub, ns, object, user)
                 .thenCompose(v -> store.update(ns, info.name(), object,
                     sub.isEmpty() ? null : sub, dryRun)), 200);
@@ -146,7 +167,7 @@ public final class ResourceEndpoints {
               }
             });
       }
-      case "patch" -> throw ApiException.unsupportedMediaType(request.header("Content-Type"));
+      case "patch" -> patch(info, request, responder, user, type, store, dryRun);
       default -> throw ApiException.methodNotAllowed();
     }
   }
@@ -160,15 +181,62 @@ public final class ResourceEndpoints {
               if (error != null) {
                 Responses.error(request, responder, error);
               } else {
-                Responses.list(request, responder, type, page.items(),
+                Responses.list(request, responder, watches.tables(), type, page.items(),
                     String.valueOf(page.revision()), page.continueToken(),
                     page.remainingItemCount());
               }
             });
   }
 
-  private HasMetadata decode(ApiRequest request, ResourceType type) {
-    HasMetadata object = BodyCodec.decode(request, type);
+  /**
+   * PATCH: the patch applied to the current object (or to its Scale) in the registry's update
+   * path, with fieldValidation and dryRun as upstream; warnings go out as Warning headers.
+   */
+  private void patch(RequestInfo info, ApiRequest request, Responder responder, UserInfo user,
+      ResourceType type, GenericStore store, boolean dryRun) {
+    String sub = info.subresource();
+    requireNoSubresourceExcept(sub, "status", "scale");
+    if (info.name().isEmpty()) {
+      throw ApiException.methodNotAllowed();
+    }
+    PatchType patchType = PatchType.fromContentType(request.header("Content-Type"));
+    FieldValidation validation =
+        FieldValidation.parse(request.param("fieldValidation"), "PatchOptions");
+    Warnings warnings = new Warnings();
+    String ns = info.namespace();
+    boolean scale = sub.equals("scale");
+    ObjectPatcher patcher = new ObjectPatcher(strictFields, scale ? SCALE : type, ns,
+        info.name(), patchType, request.body(), validation, warnings);
+    UnaryOperator<HasMetadata> apply = scale
+        ? current -> withScale(current, (Scale) patcher.apply(ScaleEndpoint.toScale(current)))
+        : patcher::apply;
+    CompletableFuture<HasMetadata> patched = store.patch(ns, info.name(),
+        sub.isEmpty() || scale ? null : sub, apply,
+        object -> admit("UPDATE", type, sub, ns, object, user, info.name()), dryRun);
+    answer(request, warnings.on(responder),
+        scale ? patched.thenApply(ScaleEndpoint::toScale) : patched, 200);
+  }
+
+  /** The object with the replicas of its patched Scale, whose resourceVersion it keeps. */
+  private static HasMetadata withScale(HasMetadata current, Scale scale) {
+    int replicas = scale.getSpec() == null || scale.getSpec().getReplicas() == null
+        ? 0 : scale.getSpec().getReplicas();
+    if (replicas < 0) {
+      throw Invalids.of("autoscaling", "Scale", current.getMetadata().getName(), List.of(
+          FieldError.invalid("spec.replicas", replicas, "must be greater than or equal to 0")));
+    }
+    ObjectNode tree = Serialization.json().valueToTree(current);
+    tree.withObject("/spec").put("replicas", replicas);
+    tree.withObject("/metadata").put("resourceVersion", scale.getMetadata().getResourceVersion());
+    return Serialization.json().convertValue(tree, current.getClass());
+  }
+
+  /** Decodes a create or update body with the request's fieldValidation, then defaults it. */
+  private HasMetadata decode(
+      ApiRequest request, ResourceType type, String optionsKind, Warnings warnings) {
+    FieldValidation validation =
+        FieldValidation.parse(request.param("fieldValidation"), optionsKind);
+    HasMetadata object = BodyCodec.decode(request, type, strictFields, validation, warnings);
     Defaults.apply(object);
     return object;
   }
@@ -255,6 +323,19 @@ public final class ResourceEndpoints {
             Responses.error(request, responder, error);
           } else {
             Responses.object(request, responder, code, value);
+          }
+        });
+  }
+
+  /** Answers a get: the object, or a one-row Table when the client asks for one (kubectl get). */
+  private void read(ApiRequest request, Responder responder, ResourceType type,
+      CompletableFuture<HasMetadata> result) {
+    withDeadline(result).whenComplete(
+        (value, error) -> {
+          if (error != null) {
+            Responses.error(request, responder, error);
+          } else {
+            Responses.read(request, responder, watches.tables(), type, value);
           }
         });
   }

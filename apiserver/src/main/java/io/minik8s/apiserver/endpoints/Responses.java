@@ -7,6 +7,9 @@ import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.minik8s.api.ApiException;
 import io.minik8s.api.ResourceType;
 import io.minik8s.api.Serialization;
+import io.minik8s.apiserver.endpoints.table.Table;
+import io.minik8s.apiserver.endpoints.table.TableConvertor;
+import io.minik8s.apiserver.endpoints.table.TableRequest;
 import io.minik8s.apiserver.http.ApiRequest;
 import io.minik8s.apiserver.http.Responder;
 import io.minik8s.apiserver.registry.StorageErrors;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +32,60 @@ public final class Responses {
     boolean yaml = BodyCodec.wantsYaml(request);
     responder.respond(code, yaml ? BodyCodec.YAML : BodyCodec.JSON, BodyCodec.encode(value, yaml),
         Map.of());
+  }
+
+  /**
+   * A read of one object (get): as a one-row Table when the Accept header asks for one, else the
+   * object itself.
+   */
+  public static void read(
+      ApiRequest request,
+      Responder responder,
+      TableConvertor tables,
+      ResourceType type,
+      HasMetadata value) {
+    try {
+      Optional<TableRequest> table = TableRequest.negotiate(request);
+      if (table.isPresent()) {
+        Table t = tables.object(type, value, table.get(), true);
+        responder.respond(
+            200, table.get().contentType(), TableConvertor.encode(t, table.get()), Map.of());
+        return;
+      }
+    } catch (RuntimeException e) {
+      error(request, responder, e);
+      return;
+    }
+    object(request, responder, 200, value);
+  }
+
+  /**
+   * A list response: as a Table when the Accept header asks for one (kubectl get), else the list
+   * itself.
+   */
+  public static void list(
+      ApiRequest request,
+      Responder responder,
+      TableConvertor tables,
+      ResourceType type,
+      List<HasMetadata> items,
+      String resourceVersion,
+      String continueToken,
+      Long remaining) {
+    try {
+      Optional<TableRequest> table = TableRequest.negotiate(request);
+      if (table.isPresent()) {
+        Table t =
+            tables.list(type, items, resourceVersion, continueToken, remaining, table.get());
+        responder.respond(
+            200, table.get().contentType(), TableConvertor.encode(t, table.get()), Map.of());
+        return;
+      }
+    } catch (RuntimeException e) {
+      error(request, responder, e);
+      return;
+    }
+    list(request, responder, type, items, resourceVersion, continueToken, remaining);
   }
 
   /** A list response, streamed item by item into one buffer (no intermediate tree). */

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.minik8s.api.ApiException;
 import io.minik8s.api.ResourceType;
+import io.minik8s.apiserver.endpoints.table.TableConvertor;
+import io.minik8s.apiserver.endpoints.table.TableRequest;
 import io.minik8s.apiserver.http.ApiRequest;
 import io.minik8s.apiserver.http.Responder;
 import io.minik8s.apiserver.registry.GenericStore;
@@ -21,22 +23,41 @@ import java.util.function.Predicate;
  * then changes after the start revision as newline-delimited JSON events; selectors turn objects
  * that start or stop matching into ADDED or DELETED; bookmarks on request; the stream ends at
  * timeoutSeconds (else after a random 30-60 minutes, upstream's min-request-timeout), when the
- * client leaves, or with an ERROR event (410 Expired) when its revision is gone.
+ * client leaves, or with an ERROR event (410 Expired) when its revision is gone. Objects go out
+ * as one-row Tables when the Accept header asks for Tables (kubectl get -w).
  */
 public final class WatchEndpoint {
   static final String INITIAL_EVENTS_END = "k8s.io/initial-events-end";
 
   private final ScheduledExecutorService timers;
   private final long minRequestTimeoutSeconds;
+  private final TableConvertor tables;
 
+  /** A watch endpoint printing Tables with upstream's printers and the system clock. */
   public WatchEndpoint(ScheduledExecutorService timers, long minRequestTimeoutSeconds) {
+    this(timers, minRequestTimeoutSeconds, TableConvertor.builtIn());
+  }
+
+  public WatchEndpoint(ScheduledExecutorService timers, long minRequestTimeoutSeconds,
+      TableConvertor tables) {
     this.timers = timers;
     this.minRequestTimeoutSeconds = minRequestTimeoutSeconds;
+    this.tables = tables;
+  }
+
+  /** The Table convertor this endpoint prints with, shared with list and get responses. */
+  TableConvertor tables() {
+    return tables;
   }
 
   void watch(RequestInfo info, ApiRequest request, Responder responder, ResourceType type,
       GenericStore store) {
     ListOptions options = ListOptions.parse(request, type, true);
+    // negotiated before the stream starts, so that a bad includeObject is a 400, not a cut stream;
+    // events are JSON lines whatever syntax the Table was asked in
+    TableRequest table = TableRequest.negotiate(request)
+        .map(t -> new TableRequest(t.version(), false, t.includeObject()))
+        .orElse(null);
     Predicate<HasMetadata> predicate = options.predicate();
     if (!info.name().isEmpty()) {
       String name = info.name();
@@ -51,7 +72,7 @@ public final class WatchEndpoint {
     if (!sendInitial) {
       // without initial events an unset or "0" resourceVersion means "from now"
       long after = rv == null || rv.equals("0") ? 0 : Long.parseLong(rv);
-      start(request, responder, type, store, ns, filter, options, after, null);
+      start(request, responder, type, store, ns, filter, options, table, after, null);
       return;
     }
     ListRequest initial = new ListRequest(rv, rv == null ? null : "NotOlderThan", 0, null, filter,
@@ -61,17 +82,17 @@ public final class WatchEndpoint {
         Responses.error(request, responder, StorageErrors.translate(error, type, ""));
         return;
       }
-      start(request, responder, type, store, ns, filter, options, page.revision(),
+      start(request, responder, type, store, ns, filter, options, table, page.revision(),
           page.items());
     });
   }
 
   private void start(ApiRequest request, Responder responder, ResourceType type,
       GenericStore store, String ns, Predicate<HasMetadata> filter, ListOptions options,
-      long afterRevision, java.util.List<HasMetadata> initialItems) {
+      TableRequest table, long afterRevision, java.util.List<HasMetadata> initialItems) {
     Responder.Stream stream = responder.stream(BodyCodec.JSON);
     WatchStream watcher = new WatchStream(stream, type, filter, options.allowWatchBookmarks(),
-        afterRevision);
+        afterRevision, tables, table);
     if (initialItems != null) {
       for (HasMetadata item : initialItems) {
         watcher.send(new WatchEvent(WatchEvent.Type.ADDED, null, item, null, afterRevision));

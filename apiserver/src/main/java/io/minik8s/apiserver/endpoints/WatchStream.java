@@ -3,6 +3,8 @@ package io.minik8s.apiserver.endpoints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.minik8s.api.ApiException;
 import io.minik8s.api.ResourceType;
+import io.minik8s.apiserver.endpoints.table.TableConvertor;
+import io.minik8s.apiserver.endpoints.table.TableRequest;
 import io.minik8s.apiserver.http.Responder;
 import io.minik8s.apiserver.registry.StorageErrors;
 import io.minik8s.apiserver.storage.StorageException;
@@ -16,7 +18,9 @@ import java.util.function.Predicate;
 /**
  * One client's watch: applies the selector to each storage event (an object that starts or stops
  * matching becomes ADDED or DELETED, as upstream) and writes the event as one JSON line, reusing
- * the object bytes the storage event encoded once for every watcher.
+ * the object bytes the storage event encoded once for every watcher. A watch that asked for
+ * Tables gets each object as a one-row Table, column definitions in the first event only
+ * (upstream's watchEmbeddedEncoder); ERROR events stay Statuses.
  */
 final class WatchStream implements WatchListener {
   private static final byte[] OBJECT = ",\"object\":".getBytes(StandardCharsets.UTF_8);
@@ -25,12 +29,21 @@ final class WatchStream implements WatchListener {
   private final ResourceType type;
   private final Predicate<HasMetadata> filter;
   private final boolean bookmarks;
+  private final TableConvertor tables;
+  private final TableRequest table;
+  private boolean headersSent;
   private volatile long lastRevision;
   private volatile long lastSentRevision;
 
+  /**
+   * @param tables converts objects to Tables when {@code table} is not null
+   * @param table the Table the client asked for, or null for the objects themselves
+   */
   WatchStream(Responder.Stream stream, ResourceType type, Predicate<HasMetadata> filter,
-      boolean bookmarks, long startRevision) {
+      boolean bookmarks, long startRevision, TableConvertor tables, TableRequest table) {
     this.stream = stream;
+    this.tables = tables;
+    this.table = table;
     this.type = type;
     this.filter = filter;
     this.bookmarks = bookmarks;
@@ -82,14 +95,28 @@ final class WatchStream implements WatchListener {
   }
 
   void send(WatchEvent event) {
-    write(event.type().name(), event.objectJson());
+    if (table == null) {
+      write(event.type().name(), event.objectJson());
+    } else {
+      writeTableRow(event.type().name(), event.object());
+    }
     lastSentRevision = Math.max(lastSentRevision, event.revision());
   }
 
   void sendBookmark(long revision, Map<String, String> annotations) {
-    HasMetadata object = WatchEndpoint.emptyObject(type, String.valueOf(revision), annotations);
-    write("BOOKMARK", BodyCodec.encode(object, false));
+    byte[] object = table == null
+        ? BodyCodec.encode(WatchEndpoint.emptyObject(type, String.valueOf(revision), annotations),
+            false)
+        : TableConvertor.encode(tables.bookmark(String.valueOf(revision), table), table);
+    write("BOOKMARK", object);
     lastSentRevision = Math.max(lastSentRevision, revision);
+  }
+
+  /** Encodes and writes under one lock, so that the event written first carries the headers. */
+  private synchronized void writeTableRow(String eventType, HasMetadata object) {
+    byte[] row = TableConvertor.encode(tables.object(type, object, table, !headersSent), table);
+    headersSent = true;
+    write(eventType, row);
   }
 
   @Override

@@ -72,7 +72,9 @@ public final class HttpServer implements AutoCloseable {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-      NettyResponder responder = new NettyResponder(ctx, false, () -> {});
+      // keep the connection: the aggregator discards the rest of the body, and closing while
+      // the client still sends would make it miss the 413
+      NettyResponder responder = new NettyResponder(ctx, true, () -> {});
       HttpServerHandler.writeStatus(
           responder, ApiException.requestEntityTooLarge(MAX_BODY_BYTES), Map.of());
     }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The one registry code path for every resource (upstream's genericregistry.Store): metadata the
@@ -27,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class GenericStore {
   private static final String NAME_CHARS = "bcdfghjklmnpqrstvwxz2456789";
   private static final int GENERATE_NAME_ATTEMPTS = 8;
+  private static final int DELETE_COLLECTION_WORKERS = 16;
 
   private final ResourceStrategy strategy;
   private final Storage storage;
@@ -202,7 +205,7 @@ public final class GenericStore {
   }
 
   /** Computes the object to store from the request's object and the current one. */
-  private HasMetadata merge(HasMetadata requested, HasMetadata current, String subresource) {
+  HasMetadata merge(HasMetadata requested, HasMetadata current, String subresource) {
     String requestedVersion = requested.getMetadata().getResourceVersion();
     if (requestedVersion != null
         && !requestedVersion.isEmpty()
@@ -239,6 +242,24 @@ public final class GenericStore {
     return next;
   }
 
+  /**
+   * Patches an object, or its status ({@code subresource} "status"; null for the object):
+   * {@code patch} computes the patched object from the current one, {@code admit} runs UPDATE
+   * admission on it, and the result takes the update path (strategy, validation, optimistic
+   * write). When the object changes before the write, the patch is applied again to the fresh
+   * object; a resourceVersion set by the patch is a precondition (409 when stale).
+   */
+  public CompletableFuture<HasMetadata> patch(String namespace, String name, String subresource,
+      UnaryOperator<HasMetadata> patch, Function<HasMetadata, CompletableFuture<Void>> admit,
+      boolean dryRun) {
+    return translate(new PatchWriter(this).patch(namespace, name, subresource, patch, admit,
+        dryRun, PatchWriter.ATTEMPTS), name);
+  }
+
+  Deleter deleter() {
+    return deleter;
+  }
+
   /** Deletes one object with upstream's graceful deletion, finalizers and preconditions. */
   public CompletableFuture<DeleteResult> delete(
       String namespace, String name, DeleteOptionsView options) {
@@ -249,25 +270,37 @@ public final class GenericStore {
   public CompletableFuture<List<HasMetadata>> deleteCollection(
       String namespace, ListRequest request, DeleteOptionsView options) {
     return list(namespace, request)
-        .thenCompose(
-            page -> {
-              List<CompletableFuture<HasMetadata>> deletions =
-                  page.items().stream()
-                      .map(item -> delete(item.getMetadata().getNamespace(),
-                              item.getMetadata().getName(), options)
-                          .thenApply(DeleteResult::object)
-                          .exceptionally(e -> {
-                            Throwable t = StorageErrors.unwrap(e);
-                            if (t instanceof ApiException api && api.isNotFound()) {
-                              return null; // deleted meanwhile: nothing to report
-                            }
-                            throw new java.util.concurrent.CompletionException(t);
-                          }))
-                      .toList();
-              return CompletableFuture.allOf(deletions.toArray(CompletableFuture[]::new))
-                  .thenApply(v -> deletions.stream().map(CompletableFuture::join)
-                      .filter(java.util.Objects::nonNull).toList());
-            });
+        .thenCompose(page -> deleteInBatches(page.items(), 0, options, new java.util.ArrayList<>()));
+  }
+
+  /**
+   * Deletes items at most {@link #DELETE_COLLECTION_WORKERS} at a time (upstream's
+   * --delete-collection-workers), so that a large collection does not swamp etcd.
+   */
+  private CompletableFuture<List<HasMetadata>> deleteInBatches(List<HasMetadata> items, int from,
+      DeleteOptionsView options, List<HasMetadata> deleted) {
+    if (from >= items.size()) {
+      return CompletableFuture.completedFuture(deleted);
+    }
+    List<CompletableFuture<HasMetadata>> batch = items
+        .subList(from, Math.min(items.size(), from + DELETE_COLLECTION_WORKERS)).stream()
+        .map(item -> delete(item.getMetadata().getNamespace(), item.getMetadata().getName(),
+                options)
+            .thenApply(DeleteResult::object)
+            .exceptionally(e -> {
+              Throwable t = StorageErrors.unwrap(e);
+              if (t instanceof ApiException api && api.isNotFound()) {
+                return null; // deleted meanwhile: nothing to report
+              }
+              throw new java.util.concurrent.CompletionException(t);
+            }))
+        .toList();
+    return CompletableFuture.allOf(batch.toArray(CompletableFuture[]::new))
+        .thenCompose(v -> {
+          batch.stream().map(CompletableFuture::join).filter(java.util.Objects::nonNull)
+              .forEach(deleted::add);
+          return deleteInBatches(items, from + DELETE_COLLECTION_WORKERS, options, deleted);
+        });
   }
 
   void throwIfInvalid(HasMetadata object, List<FieldError> errors) {

@@ -38,7 +38,7 @@ class EtcdLayoutIT {
   @BeforeAll
   static void start() throws Exception {
     etcd = EtcdServer.start();
-    server = startServer("--event-ttl=2s", "--etcd-compaction-interval=1s");
+    server = startServer("--event-ttl=5s", "--etcd-compaction-interval=1s");
     http = new Http(server.url());
   }
 
@@ -193,7 +193,7 @@ class EtcdLayoutIT {
     assertThat(etcd.etcdctl("get", key, "-w", "json")).as("the key is attached to a lease")
         .contains("\"lease\":");
 
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
+    await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> {
       assertThat(http.get("/api/v1/namespaces/default/events/short-lived").code()).isEqualTo(404);
       assertThat(stored(key)).isNull();
