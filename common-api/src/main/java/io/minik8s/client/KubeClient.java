@@ -33,18 +33,14 @@ public interface KubeClient extends AutoCloseable {
   }
 
   /** Pod binding, eviction and logs. */
-  default PodOperations pods() {
-    throw new UnsupportedOperationException("this client does not serve pod subresources");
-  }
+  PodOperations pods();
 
   /**
    * The scale subresource of deployments, replicasets or replicationcontrollers.
    *
    * @throws IllegalArgumentException if the resource has no scale subresource
    */
-  default ScaleOperations scales(Class<? extends HasMetadata> type) {
-    throw new UnsupportedOperationException("this client does not serve the scale subresource");
-  }
+  ScaleOperations scales(Class<? extends HasMetadata> type);
 
   /** Closes the watches it started and releases its threads. */
   @Override

@@ -9,16 +9,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Watch over real HTTP: start points, selectors, bookmarks, timeouts, 410 and fan-out. */
+/** Watch over real HTTP: start points, selectors, bookmarks, timeouts and 410 (fan-out: WatchFanOutIT). */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class WatchIT {
   static TestApiServer server;
@@ -370,41 +364,6 @@ class WatchIT {
       } finally {
         api.close();
       }
-    }
-  }
-
-  @Test
-  void aHundredConcurrentWatchersEachReceiveEveryEventOfTwoHundredWrites() throws Exception {
-    String ns = namespace("w-fanout");
-    String rv = listRv(cms(ns));
-    List<Http.Watch> watches = IntStream.range(0, 100)
-        .mapToObj(i -> http.watch(cms(ns) + "?watch=true&resourceVersion=" + rv)).toList();
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    try {
-      List<CompletableFuture<Void>> writes = new ArrayList<>();
-      for (int i = 0; i < 200; i++) {
-        String name = "cm-%03d".formatted(i);
-        writes.add(CompletableFuture.runAsync(() -> create(ns, name, "", "1"), pool));
-      }
-      CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
-    } finally {
-      pool.shutdown();
-    }
-    Set<String> expected = new HashSet<>();
-    IntStream.range(0, 200).forEach(i -> expected.add("cm-%03d".formatted(i)));
-    for (Http.Watch watch : watches) {
-      List<String> names = new ArrayList<>();
-      long previous = Long.parseLong(rv);
-      for (int i = 0; i < 200; i++) {
-        JsonNode event = watch.next();
-        assertThat(event.path("type").asText()).as(event.toString()).isEqualTo("ADDED");
-        assertThat(rv(event)).isGreaterThan(previous);
-        previous = rv(event);
-        names.add(name(event));
-      }
-      watch.close();
-      assertThat(names).doesNotHaveDuplicates();
-      assertThat(new HashSet<>(names)).isEqualTo(expected);
     }
   }
 }

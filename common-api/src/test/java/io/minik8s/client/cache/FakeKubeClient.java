@@ -35,6 +35,17 @@ final class FakeKubeClient implements KubeClient {
   }
 
   @Override
+  public io.minik8s.client.PodOperations pods() {
+    throw new AssertionError("this fake serves no pod subresources");
+  }
+
+  @Override
+  public io.minik8s.client.ScaleOperations scales(
+      Class<? extends io.fabric8.kubernetes.api.model.HasMetadata> type) {
+    throw new AssertionError("this fake serves no scale subresource");
+  }
+
+  @Override
   public String server() {
     return "fake://";
   }
